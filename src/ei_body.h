@@ -1,0 +1,66 @@
+/*
+ * The AddHmacKeyRequest body: JSON, schema, key rules, canonical form
+ * (SPEC section 4 steps 7-10).
+ *
+ * Plain C: nothing here knows nginx.
+ */
+
+#ifndef EI_BODY_H
+#define EI_BODY_H
+
+#include <stddef.h>
+
+#include "ei_reason.h"
+#include "ei_crypto.h"
+#include "ei_denylist.h"
+#include "ei_strength.h"
+
+
+typedef struct {
+    size_t                 name_max_length;   /* ei_hmac_name_max_length */
+    ei_strength_policy_t   strength;
+    const ei_denylist_t   *denylist;          /* NULL: none */
+    int                    reject_unknown;    /* ei_hmac_unknown_fields */
+    int                    allow_dev_keys;    /* ei_hmac_development_keys */
+} ei_body_policy_t;
+
+
+typedef struct {
+    /* canonical compact JSON of the three fields, in out */
+    unsigned char  *canonical;
+    size_t          canonical_len;
+
+    /* the name, unescaped, in out after the canonical body; NULL if unknown */
+    unsigned char  *name;
+    size_t          name_len;
+
+    /* set once the key has passed the strength rules; "" otherwise */
+    char            fingerprint[EI_FINGERPRINT_LEN + 1];
+
+    int             dev_key;
+    unsigned        key_bits;
+} ei_body_result_t;
+
+
+/*
+ * Sets jansson's allocator to one that cleanses every block before freeing
+ * it, since parsed strings hold the hmacKey.  Global: call once per process.
+ */
+void ei_body_init(void);
+
+/* capacity of out that ei_body_check needs for a body of len bytes */
+size_t ei_body_out_size(size_t len);
+
+/*
+ * Checks the body in the order of SPEC section 4, steps 7 to 10: JSON, schema,
+ * key strength, denylist, development key.  Returns EI_OK with res filled, or
+ * the reason with v->msg set (res->name may still be set once the name passed
+ * the schema).  Nothing of the hmacKey is left in memory this function
+ * allocated; out holds the key inside the canonical body on success and is
+ * the caller's to cleanse.
+ */
+ei_reason_t ei_body_check(const unsigned char *body, size_t len,
+    const ei_body_policy_t *policy, unsigned char *out, size_t out_cap,
+    ei_body_result_t *res, ei_verdict_t *v);
+
+#endif /* EI_BODY_H */

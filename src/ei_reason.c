@@ -1,0 +1,156 @@
+/*
+ * Reasons, their statuses, outcome words and default texts: one table.
+ */
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ei_reason.h"
+
+
+static const ei_reason_info_t  ei_reasons[EI_REASON_MAX] = {
+    [EI_OK] = { 200, "forwarded", "" },
+    [EI_REJECT_METHOD] = { 405, "rejected_method",
+        "method not allowed: use POST" },
+    [EI_REJECT_URI_FORM] = { 400, "rejected_uri",
+        "request target must be canonical: no percent-encoding, dot or empty "
+        "segments, parameters, query or fragment" },
+    [EI_REJECT_URI_PATH] = { 404, "rejected_uri",
+        "not found: the gateway serves POST /v1/api/{projectId}/hmackeys" },
+    [EI_REJECT_PROJECT_ID] = { 400, "rejected_project_id",
+        "projectId must be an integer from 1 to 9007199254740991" },
+    [EI_REJECT_PROJECT] = { 403, "rejected_project",
+        "project is not served by this gateway" },
+    [EI_REJECT_MEDIA_TYPE] = { 415, "rejected_media_type",
+        "Content-Type must be application/json" },
+    [EI_REJECT_EMPTY] = { 400, "rejected_empty",
+        "request body is required" },
+    [EI_REJECT_TOO_LARGE] = { 413, "rejected_too_large",
+        "request body is too large" },
+    [EI_REJECT_JSON] = { 400, "rejected_json",
+        "invalid JSON" },
+    [EI_REJECT_SCHEMA] = { 400, "rejected_schema",
+        "request body does not match AddHmacKeyRequest" },
+    [EI_REJECT_WEAK_KEY] = { 400, "rejected_weak_key",
+        "hmacKey is too weak" },
+    [EI_REJECT_DENYLISTED] = { 400, "rejected_denylisted",
+        "hmacKey is on the deny list of compromised keys" },
+    [EI_REJECT_DEV_KEY] = { 403, "rejected_development_key",
+        "development keys are not accepted by this gateway" },
+    [EI_ERROR_NO_KEY] = { 500, "error_no_key",
+        "gateway has no valid API key for this project" },
+};
+
+
+const ei_reason_info_t *
+ei_reason_info(ei_reason_t reason)
+{
+    if ((unsigned) reason >= EI_REASON_MAX) {
+        reason = EI_ERROR_NO_KEY;
+    }
+
+    return &ei_reasons[reason];
+}
+
+
+ei_reason_t
+ei_verdict_set(ei_verdict_t *v, ei_reason_t reason)
+{
+    const char  *text;
+
+    text = ei_reason_info(reason)->text;
+
+    v->reason = reason;
+    v->len = strlen(text);
+    memcpy(v->msg, text, v->len + 1);
+
+    return reason;
+}
+
+
+ei_reason_t
+ei_verdict_fmt(ei_verdict_t *v, ei_reason_t reason, const char *fmt, ...)
+{
+    int      n;
+    va_list  args;
+
+    va_start(args, fmt);
+    n = vsnprintf(v->msg, EI_MSG_MAX, fmt, args);
+    va_end(args);
+
+    v->reason = reason;
+    v->len = (n < 0) ? 0 : ((size_t) n >= EI_MSG_MAX) ? EI_MSG_MAX - 1
+                                                      : (size_t) n;
+    v->msg[v->len] = '\0';
+
+    return reason;
+}
+
+
+void
+ei_verdict_append(ei_verdict_t *v, const char *fmt, ...)
+{
+    int      n;
+    size_t   room;
+    va_list  args;
+
+    if (v->len > 0 && v->len + 2 < EI_MSG_MAX) {
+        memcpy(v->msg + v->len, "; ", 3);
+        v->len += 2;
+    }
+
+    room = EI_MSG_MAX - v->len;
+
+    va_start(args, fmt);
+    n = vsnprintf(v->msg + v->len, room, fmt, args);
+    va_end(args);
+
+    if (n > 0) {
+        v->len += ((size_t) n >= room) ? room - 1 : (size_t) n;
+    }
+
+    v->msg[v->len] = '\0';
+}
+
+
+size_t
+ei_error_body(const char *msg, size_t len, char *out, size_t cap)
+{
+    static const char      head[] = "{\"success\":false,\"error\":\"";
+    static const char      tail[] = "\"}";
+    static const char      hex[] = "0123456789abcdef";
+    size_t                 i, n;
+    unsigned char          c;
+
+    if (cap < sizeof(head) - 1 + len * 6 + sizeof(tail)) {
+        return 0;
+    }
+
+    n = sizeof(head) - 1;
+    memcpy(out, head, n);
+
+    for (i = 0; i < len; i++) {
+        c = (unsigned char) msg[i];
+
+        if (c == '"' || c == '\\') {
+            out[n++] = '\\';
+            out[n++] = (char) c;
+
+        } else if (c < 0x20 || c == 0x7f) {
+            out[n++] = '\\';
+            out[n++] = 'u';
+            out[n++] = '0';
+            out[n++] = '0';
+            out[n++] = hex[c >> 4];
+            out[n++] = hex[c & 0xf];
+
+        } else {
+            out[n++] = (char) c;
+        }
+    }
+
+    memcpy(out + n, tail, sizeof(tail) - 1);
+
+    return n + sizeof(tail) - 1;
+}
