@@ -2,43 +2,15 @@
 # key, no client credential, and the canonical body (SPEC section 4 step 11).
 
 use Test::Nginx::Socket 'no_plan';
+use lib 't/lib';
+use EiHmac;
 
 no_shuffle();
 no_long_string();
 
-our $Key = 'ei_test_3f1b9c27d64e08a5b7c1e9f2d0a4b6c8';
+*upstream_request = \&EiHmac::upstream_request;
 
-our $Config = <<"_EOC_";
-    location /v1/api/ {
-        ei_hmac on;
-        ei_hmac_api_key "$Key";
-        proxy_pass http://127.0.0.1:\$TEST_NGINX_RAND_PORT_1;
-        proxy_set_header Host studio.test;
-    }
-_EOC_
-
-our $Created = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-    . "Content-Length: 23\r\nConnection: close\r\n\r\n"
-    . '{"success":true,"id":7}';
-
-sub upstream_request {
-    my ($path, $body, @headers) = @_;
-    return "POST $path HTTP/1.0\r\nHost: studio.test\r\nConnection: close\r\n"
-        . "Content-Length: " . length($body) . "\r\n"
-        . CORE::join('', map { "$_\r\n" } @headers)
-        . "Content-Type: application/json\r\nx-api-key: $Key\r\n\r\n$body";
-}
-
-add_block_preprocessor(sub {
-    my $block = shift;
-
-    $block->set_value("config", $Config) unless defined $block->config;
-    $block->set_value("tcp_listen", '$TEST_NGINX_RAND_PORT_1')
-        unless defined $block->tcp_listen;
-    $block->set_value("tcp_reply", $Created) unless defined $block->tcp_reply;
-    $block->set_value("no_error_log", "[alert]\n[emerg]\n[crit]\n")
-        unless defined $block->no_error_log;
-});
+add_block_preprocessor(sub { EiHmac::defaults(shift) });
 
 run_tests();
 
@@ -200,7 +172,8 @@ access forbidden by rule
 --- request
 GET /v1/api/1/other
 --- tcp_query eval
-"GET /v1/api/1/other HTTP/1.0\r\nHost: studio.test\r\nConnection: close\r\n\r\n"
+"GET /v1/api/1/other HTTP/1.0\r\nHost: studio.test\r\nConnection: close\r\n"
+. "Content-Type: application/json\r\n\r\n"
 --- error_code: 200
 --- response_body chomp
 {"success":true,"id":7}

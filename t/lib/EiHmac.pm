@@ -1,0 +1,99 @@
+# Shared pieces of the Test::Nginx suites: the usual gateway location, a
+# mock Studio answer, and what the upstream must receive.  Plain Perl, so
+# that the suites run unchanged under openresty's Test::Nginx and under the
+# project's compat runner.
+
+package EiHmac;
+
+use strict;
+use warnings;
+
+use Exporter 'import';
+
+our @EXPORT_OK = qw($Key $StrongKey $Created location upstream_request
+                    body defaults);
+
+our $Key = 'ei_test_3f1b9c27d64e08a5b7c1e9f2d0a4b6c8';
+
+# 32 lowercase hex digits, as `openssl rand -hex 16` makes them
+our $StrongKey = '3f9a1c0e7b2d4f68a5c9e01b7d3f2a64';
+
+our $Created = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+    . "Content-Length: 23\r\nConnection: close\r\n\r\n"
+    . '{"success":true,"id":7}';
+
+
+# the gateway's location, with extra directives
+sub location {
+    my ($extra) = @_;
+
+    $extra //= '';
+
+    return <<"_EOC_";
+    location /v1/api/ {
+        ei_hmac on;
+        ei_hmac_api_key "$Key";
+$extra
+        proxy_pass http://127.0.0.1:\$TEST_NGINX_RAND_PORT_1;
+        proxy_set_header Host studio.test;
+    }
+_EOC_
+}
+
+
+# a body; undef values are left out, in the order name, hmacKey, dev
+sub body {
+    my ($name, $key, $dev) = @_;
+
+    $dev //= 'false';
+
+    return qq({"name":"$name","hmacKey":"$key","isDevelopmentKey":$dev});
+}
+
+
+# what proxy_pass sends for a validated request
+sub upstream_request {
+    my ($path, $body, @headers) = @_;
+
+    return "POST $path HTTP/1.0\r\nHost: studio.test\r\nConnection: close\r\n"
+        . "Content-Length: " . length($body) . "\r\n"
+        . join('', map { "$_\r\n" } @headers)
+        . "Content-Type: application/json\r\nx-api-key: $Key\r\n\r\n$body";
+}
+
+
+# defaults for every block of a suite: the gateway location, a mock
+# upstream that must receive nothing unless the block says otherwise, JSON
+# request and response types, and no alert or crash in the log
+sub defaults {
+    my ($block, %opt) = @_;
+
+    $block->set_value("config", $opt{config} // location())
+        unless defined $block->config;
+
+    $block->set_value("tcp_listen", '$TEST_NGINX_RAND_PORT_1')
+        unless defined $block->tcp_listen;
+
+    $block->set_value("tcp_reply", $Created)
+        unless defined $block->tcp_reply;
+
+    $block->set_value("tcp_query_len", 0)
+        unless defined $block->tcp_query_len || defined $block->tcp_query;
+
+    $block->set_value("more_headers", "Content-Type: application/json")
+        unless defined $block->more_headers;
+
+    if (!defined $block->response_headers) {
+        my $reqs = $block->pipelined_requests;
+        my $json = "Content-Type: application/json";
+
+        $block->set_value("response_headers",
+                          ref $reqs ? [($json) x scalar @$reqs] : $json);
+    }
+
+    $block->set_value("no_error_log",
+                      "[alert]\n[emerg]\n[crit]\nexited on signal\n")
+        unless defined $block->no_error_log;
+}
+
+1;
