@@ -156,6 +156,8 @@ static char *ngx_http_ei_hmac_projects(ngx_conf_t *cf, ngx_command_t *cmd,
 static char *ngx_http_ei_hmac_denylist(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
 static void ngx_http_ei_hmac_denylist_cleanup(void *data);
+static char *ngx_http_ei_hmac_check_bounds(ngx_conf_t *cf, void *post,
+    void *data);
 static ngx_int_t ngx_http_ei_hmac_add_variables(ngx_conf_t *cf);
 static void *ngx_http_ei_hmac_create_loc_conf(ngx_conf_t *cf);
 static char *ngx_http_ei_hmac_merge_loc_conf(ngx_conf_t *cf, void *parent,
@@ -164,19 +166,19 @@ static ngx_int_t ngx_http_ei_hmac_init(ngx_conf_t *cf);
 
 
 static ngx_conf_num_bounds_t  ngx_http_ei_hmac_min_bits_bounds = {
-    ngx_conf_check_num_bounds, 0, 1024
+    ngx_http_ei_hmac_check_bounds, 0, 1024
 };
 
 static ngx_conf_num_bounds_t  ngx_http_ei_hmac_key_length_bounds = {
-    ngx_conf_check_num_bounds, 1, 1024
+    ngx_http_ei_hmac_check_bounds, 1, 1024
 };
 
 static ngx_conf_num_bounds_t  ngx_http_ei_hmac_name_length_bounds = {
-    ngx_conf_check_num_bounds, 1, 65536
+    ngx_http_ei_hmac_check_bounds, 1, 65536
 };
 
 static ngx_conf_num_bounds_t  ngx_http_ei_hmac_body_size_bounds = {
-    ngx_conf_check_num_bounds, 2, 16 * 1024 * 1024
+    ngx_http_ei_hmac_check_bounds, 2, 16 * 1024 * 1024
 };
 
 
@@ -1922,6 +1924,36 @@ static void
 ngx_http_ei_hmac_denylist_cleanup(void *data)
 {
     ei_denylist_free(data);
+}
+
+
+/*
+ * nginx's own ngx_conf_check_num_bounds() does not name the directive; a
+ * returned string is printed after it
+ */
+
+static char *
+ngx_http_ei_hmac_check_bounds(ngx_conf_t *cf, void *post, void *data)
+{
+    ngx_conf_num_bounds_t  *bounds = post;
+    ngx_int_t              *np = data;
+
+    u_char  *p, *last;
+
+    if (*np >= bounds->low && *np <= bounds->high) {
+        return NGX_CONF_OK;
+    }
+
+    p = ngx_pnalloc(cf->pool, 64);
+    if (p == NULL) {
+        return NGX_CONF_ERROR;
+    }
+
+    last = ngx_snprintf(p, 63, "value must be between %i and %i",
+                        bounds->low, bounds->high);
+    *last = '\0';
+
+    return (char *) p;
 }
 
 

@@ -55,10 +55,18 @@ sub body {
 sub upstream_request {
     my ($path, $body, @headers) = @_;
 
+    return upstream_request_key($Key, $path, $body, @headers);
+}
+
+
+# the same, with another server-held key
+sub upstream_request_key {
+    my ($key, $path, $body, @headers) = @_;
+
     return "POST $path HTTP/1.0\r\nHost: studio.test\r\nConnection: close\r\n"
         . "Content-Length: " . length($body) . "\r\n"
         . join('', map { "$_\r\n" } @headers)
-        . "Content-Type: application/json\r\nx-api-key: $Key\r\n\r\n$body";
+        . "Content-Type: application/json\r\nx-api-key: $key\r\n\r\n$body";
 }
 
 
