@@ -1517,11 +1517,19 @@ ngx_http_ei_hmac_variable(ngx_http_request_t *r, ngx_http_variable_value_t *v,
         break;
 
     case NGX_HTTP_EI_HMAC_VAR_KEY_NAME:
+        if (ctx->name.data == NULL) {
+            return NGX_OK;
+        }
+
         v->data = ctx->name.data;
         v->len = ctx->name.len;
         break;
 
     case NGX_HTTP_EI_HMAC_VAR_FINGERPRINT:
+        if (ctx->fingerprint[0] == '\0') {
+            return NGX_OK;
+        }
+
         v->data = ctx->fingerprint;
         v->len = ngx_strlen(ctx->fingerprint);
         break;
@@ -1538,7 +1546,7 @@ ngx_http_ei_hmac_variable(ngx_http_request_t *r, ngx_http_variable_value_t *v,
         break;
 
     default: /* NGX_HTTP_EI_HMAC_VAR_ERROR */
-        if (!ctx->outcome_known) {
+        if (!ctx->outcome_known || ctx->error.len == 0) {
             return NGX_OK;
         }
 
