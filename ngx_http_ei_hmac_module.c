@@ -21,6 +21,7 @@
 #include "ei_crypto.h"
 #include "ei_denylist.h"
 #include "ei_reason.h"
+#include "ei_redact.h"
 #include "ei_response.h"
 #include "ei_strength.h"
 #include "ei_target.h"
@@ -82,6 +83,11 @@ typedef struct {
 
     off_t                       received;
 
+    /* the key injected for this request, masked in what comes back */
+    ngx_str_t                   redact;
+    u_char                     *hold;
+    size_t                      hold_len;
+
     /* response filters */
     ngx_http_ei_hmac_filter_e   filter;
     ngx_buf_t                  *inspect;
@@ -93,6 +99,7 @@ typedef struct {
     unsigned                    validated:1;
     unsigned                    own_response:1;
     unsigned                    body_sent:1;
+    unsigned                    redacting:1;
 } ngx_http_ei_hmac_ctx_t;
 
 
@@ -140,6 +147,12 @@ static ngx_int_t ngx_http_ei_hmac_send_error_body(ngx_http_request_t *r,
 static ngx_str_t *ngx_http_ei_hmac_status_text(ngx_http_ei_hmac_ctx_t *ctx,
     ngx_uint_t status);
 static void ngx_http_ei_hmac_consume(ngx_chain_t *in);
+static void ngx_http_ei_hmac_clear_header(ngx_http_request_t *r,
+    ngx_str_t *name);
+static void ngx_http_ei_hmac_redact_headers(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx);
+static ngx_int_t ngx_http_ei_hmac_redact_body(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx, ngx_chain_t *in);
 
 static ngx_int_t ngx_http_ei_hmac_variable(ngx_http_request_t *r,
     ngx_http_variable_value_t *v, uintptr_t data);
@@ -357,6 +370,11 @@ static ngx_str_t  ngx_http_ei_hmac_json_type = ngx_string("application/json");
 
 static ngx_str_t  ngx_http_ei_hmac_upstream_401 =
     ngx_string("upstream rejected the gateway's API key");
+
+static ngx_str_t  ngx_http_ei_hmac_www_auth = ngx_string("WWW-Authenticate");
+
+static ngx_str_t  ngx_http_ei_hmac_upstream_invalid =
+    ngx_string("upstream sent an invalid response");
 
 
 enum {
@@ -858,6 +876,15 @@ ngx_http_ei_hmac_forward(ngx_http_request_t *r,
         return ei_verdict_set(v, EI_ERROR_NO_KEY);
     }
 
+    /* room for the bytes kept back while the key is masked in responses */
+
+    ctx->hold = ngx_pnalloc(r->pool, key.len);
+    if (ctx->hold == NULL) {
+        return ei_verdict_set(v, EI_ERROR_NO_KEY);
+    }
+
+    ctx->redact = key;
+
     /* retries of the upstream rewind the buffer to start */
 
     b = ngx_calloc_buf(r->pool);
@@ -1170,13 +1197,56 @@ ngx_http_ei_hmac_header_filter(ngx_http_request_t *r)
 
     hlcf = ngx_http_get_module_loc_conf(r, ngx_http_ei_hmac_module);
 
-    if (!hlcf->enable || !hlcf->errors) {
+    if (!hlcf->enable) {
         return ngx_http_next_header_filter(r);
     }
 
     ctx = ngx_http_ei_hmac_get_ctx(r);
 
     if (ctx && ctx->own_response) {
+        return ngx_http_next_header_filter(r);
+    }
+
+    /* whatever ei_hmac_errors says, the key never goes back to the client */
+
+    if (ctx && ctx->redact.len && r->upstream) {
+        ngx_http_ei_hmac_redact_headers(r, ctx);
+    }
+
+    if (!hlcf->errors) {
+        return ngx_http_next_header_filter(r);
+    }
+
+    if (r->upstream && r->http_version == NGX_HTTP_VERSION_9
+        && r->http_major >= 1)
+    {
+        /*
+         * the proxy module passes an answer without a status line as
+         * HTTP/0.9, which no client of this API can read
+         */
+
+        r->http_version = r->http_major * 1000 + r->http_minor;
+        r->keepalive = 0;
+
+        if (ctx == NULL) {
+            ctx = ngx_http_ei_hmac_create_ctx(r);
+            if (ctx == NULL) {
+                return NGX_ERROR;
+            }
+        }
+
+        ngx_log_error(NGX_LOG_INFO, r->connection->log, 0,
+                      "ei_hmac rewrote an upstream answer without a status "
+                      "line into a GenericApiResponse");
+
+        if (ngx_http_ei_hmac_set_error(r, ctx, NGX_HTTP_BAD_GATEWAY,
+                (char *) ngx_http_ei_hmac_upstream_invalid.data,
+                ngx_http_ei_hmac_upstream_invalid.len)
+            != NGX_OK)
+        {
+            return NGX_ERROR;
+        }
+
         return ngx_http_next_header_filter(r);
     }
 
@@ -1203,6 +1273,11 @@ ngx_http_ei_hmac_header_filter(ngx_http_request_t *r)
             ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
                           "ei_hmac upstream rejected the gateway's API key "
                           "for project \"%uL\"", ctx->project_id);
+
+            /* the challenge was for the gateway, not for its client */
+
+            ngx_http_ei_hmac_clear_header(r, &ngx_http_ei_hmac_www_auth);
+            r->headers_out.www_authenticate = NULL;
 
             return ngx_http_ei_hmac_set_error(r, ctx, NGX_HTTP_BAD_GATEWAY,
                        (char *) ngx_http_ei_hmac_upstream_401.data,
@@ -1315,9 +1390,15 @@ ngx_http_ei_hmac_body_filter(ngx_http_request_t *r, ngx_chain_t *in)
 
     ctx = ngx_http_get_module_ctx(r, ngx_http_ei_hmac_module);
 
-    if (ctx == NULL || ctx->filter == NGX_HTTP_EI_HMAC_PASS
-        || ctx->own_response)
-    {
+    if (ctx == NULL || ctx->own_response) {
+        return ngx_http_next_body_filter(r, in);
+    }
+
+    if (ctx->filter == NGX_HTTP_EI_HMAC_PASS) {
+        if (ctx->redacting) {
+            return ngx_http_ei_hmac_redact_body(r, ctx, in);
+        }
+
         return ngx_http_next_body_filter(r, in);
     }
 
@@ -1373,6 +1454,12 @@ ngx_http_ei_hmac_body_filter(ngx_http_request_t *r, ngx_chain_t *in)
     {
         ngx_log_debug0(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
                        "ei_hmac upstream error is a GenericApiResponse");
+
+        if (ctx->redact.len) {
+            (void) ei_redact_all(ctx->redact.data, ctx->redact.len,
+                                 ctx->inspect->pos,
+                                 ctx->inspect->last - ctx->inspect->pos);
+        }
 
         ctx->filter = NGX_HTTP_EI_HMAC_REWRITE;
         ctx->own_response = 1;
@@ -1434,6 +1521,185 @@ ngx_http_ei_hmac_send_error_body(ngx_http_request_t *r,
 
 
 /*
+ * An upstream that echoes the request would hand the key to the client:
+ * every occurrence is masked in the response headers, and the body filter
+ * masks it in the body, keeping the length of both.
+ */
+
+static void
+ngx_http_ei_hmac_redact_headers(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx)
+{
+    size_t            n;
+    ngx_uint_t        i;
+    ngx_list_part_t  *part;
+    ngx_table_elt_t  *h;
+
+    n = 0;
+
+    if (r->headers_out.status_line.len) {
+        n += ei_redact_all(ctx->redact.data, ctx->redact.len,
+                           r->headers_out.status_line.data,
+                           r->headers_out.status_line.len);
+    }
+
+    part = &r->headers_out.headers.part;
+    h = part->elts;
+
+    for (i = 0; /* void */; i++) {
+
+        if (i >= part->nelts) {
+            if (part->next == NULL) {
+                break;
+            }
+
+            part = part->next;
+            h = part->elts;
+            i = 0;
+        }
+
+        if (h[i].hash == 0) {
+            continue;
+        }
+
+        n += ei_redact_all(ctx->redact.data, ctx->redact.len, h[i].key.data,
+                           h[i].key.len);
+        n += ei_redact_all(ctx->redact.data, ctx->redact.len,
+                           h[i].value.data, h[i].value.len);
+    }
+
+    if (n) {
+        ngx_log_error(NGX_LOG_WARN, r->connection->log, 0,
+                      "ei_hmac masked the API key in %uz upstream response "
+                      "header(s) for project \"%uL\"", n, ctx->project_id);
+    }
+
+    ctx->redacting = 1;
+    r->filter_need_in_memory = 1;
+}
+
+
+static ngx_int_t
+ngx_http_ei_hmac_redact_body(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx, ngx_chain_t *in)
+{
+    size_t        n, t, h;
+    ngx_buf_t    *b, *nb;
+    ngx_uint_t    last;
+    ngx_chain_t  *out, **ll, *cl;
+
+    if (in == NULL) {
+        return ngx_http_next_body_filter(r, in);
+    }
+
+    out = NULL;
+    ll = &out;
+
+    for ( /* void */ ; in; in = in->next) {
+        b = in->buf;
+        n = b->last - b->pos;
+
+        if (!ngx_buf_in_memory(b) || (n == 0 && !b->last_buf)) {
+            goto append;
+        }
+
+        /* masking is done in place: a buffer nginx may share is copied */
+
+        if (!b->temporary && n) {
+            nb = ngx_create_temp_buf(r->pool, n);
+            if (nb == NULL) {
+                return NGX_ERROR;
+            }
+
+            nb->last = ngx_cpymem(nb->pos, b->pos, n);
+            nb->last_buf = b->last_buf;
+            nb->last_in_chain = b->last_in_chain;
+            nb->flush = b->flush;
+            nb->tag = b->tag;
+
+            b->pos = b->last;
+            b = nb;
+        }
+
+        last = b->last_buf || b->last_in_chain;
+        h = ctx->hold_len;
+
+        t = ei_redact_piece(ctx->redact.data, ctx->redact.len, ctx->hold, h,
+                            b->pos, n, last);
+
+        /* the bytes kept back last time go out first */
+
+        if (h > t - ngx_min(t, n)) {
+            nb = ngx_create_temp_buf(r->pool, h);
+            if (nb == NULL) {
+                return NGX_ERROR;
+            }
+
+            nb->last = ngx_cpymem(nb->pos, ctx->hold,
+                                  h - (t - ngx_min(t, n)));
+
+            cl = ngx_alloc_chain_link(r->pool);
+            if (cl == NULL) {
+                return NGX_ERROR;
+            }
+
+            cl->buf = nb;
+            *ll = cl;
+            ll = &cl->next;
+        }
+
+        if (t <= n) {
+            ngx_memcpy(ctx->hold, b->last - t, t);
+            b->last -= t;
+
+        } else {
+            ngx_memmove(ctx->hold, ctx->hold + h + n - t, t - n);
+            ngx_memcpy(ctx->hold + t - n, b->pos, n);
+            b->pos = b->last;
+        }
+
+        ctx->hold_len = t;
+
+        if (b->last == b->pos && !b->last_buf && !b->flush) {
+            continue;
+        }
+
+        if (b->last == b->pos) {
+            nb = ngx_calloc_buf(r->pool);
+            if (nb == NULL) {
+                return NGX_ERROR;
+            }
+
+            nb->last_buf = b->last_buf;
+            nb->last_in_chain = b->last_in_chain;
+            nb->flush = b->flush;
+            b = nb;
+        }
+
+    append:
+
+        cl = ngx_alloc_chain_link(r->pool);
+        if (cl == NULL) {
+            return NGX_ERROR;
+        }
+
+        cl->buf = b;
+        *ll = cl;
+        ll = &cl->next;
+    }
+
+    *ll = NULL;
+
+    if (out == NULL) {
+        /* all of it is kept back until the next piece */
+        return NGX_OK;
+    }
+
+    return ngx_http_next_body_filter(r, out);
+}
+
+
+/*
  * The error text: the gateway's own verdict when the error is the one it
  * decided (a chunked body over ei_hmac_max_body_size), or a short reason
  * for the status.
@@ -1461,6 +1727,39 @@ ngx_http_ei_hmac_status_text(ngx_http_ei_hmac_ctx_t *ctx, ngx_uint_t status)
     return (status >= NGX_HTTP_INTERNAL_SERVER_ERROR)
            ? &ngx_http_ei_hmac_status_texts[9].text
            : &ngx_http_ei_hmac_status_texts[0].text;
+}
+
+
+/* hides every response header of that name from the header filter */
+
+static void
+ngx_http_ei_hmac_clear_header(ngx_http_request_t *r, ngx_str_t *name)
+{
+    ngx_uint_t        i;
+    ngx_list_part_t  *part;
+    ngx_table_elt_t  *h;
+
+    part = &r->headers_out.headers.part;
+    h = part->elts;
+
+    for (i = 0; /* void */; i++) {
+
+        if (i >= part->nelts) {
+            if (part->next == NULL) {
+                break;
+            }
+
+            part = part->next;
+            h = part->elts;
+            i = 0;
+        }
+
+        if (h[i].key.len == name->len
+            && ngx_strncasecmp(h[i].key.data, name->data, name->len) == 0)
+        {
+            h[i].hash = 0;
+        }
+    }
 }
 
 

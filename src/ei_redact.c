@@ -1,0 +1,107 @@
+/*
+ * Streaming redaction of the API key.  The stream is seen as the bytes
+ * kept back from the previous piece followed by the new piece; the key is
+ * short (a header value), so a direct search is cheap.
+ */
+
+#include <string.h>
+
+#include "ei_redact.h"
+
+
+static unsigned char *
+ei_redact_at(unsigned char *hold, size_t h, unsigned char *buf, size_t i)
+{
+    return (i < h) ? &hold[i] : &buf[i - h];
+}
+
+
+size_t
+ei_redact_piece(const unsigned char *key, size_t klen, unsigned char *hold,
+    size_t h, unsigned char *buf, size_t n, int last)
+{
+    size_t  i, j, total, t;
+
+    if (klen == 0) {
+        return 0;
+    }
+
+    total = h + n;
+
+    /* every occurrence that starts in the kept-back bytes */
+
+    for (i = 0; i < h && i + klen <= total; i++) {
+        for (j = 0; j < klen; j++) {
+            if (*ei_redact_at(hold, h, buf, i + j) != key[j]) {
+                break;
+            }
+        }
+
+        if (j == klen) {
+            for (j = 0; j < klen; j++) {
+                *ei_redact_at(hold, h, buf, i + j) = EI_REDACT_MASK;
+            }
+        }
+    }
+
+    /* and those inside the new piece */
+
+    (void) ei_redact_all(key, klen, buf, n);
+
+    if (last) {
+        return 0;
+    }
+
+    /* the longest tail that is a proper prefix of the key is kept back */
+
+    t = (klen - 1 < total) ? klen - 1 : total;
+
+    for ( /* void */ ; t > 0; t--) {
+        for (j = 0; j < t; j++) {
+            if (*ei_redact_at(hold, h, buf, total - t + j) != key[j]) {
+                break;
+            }
+        }
+
+        if (j == t) {
+            break;
+        }
+    }
+
+    return t;
+}
+
+
+size_t
+ei_redact_all(const unsigned char *key, size_t klen, unsigned char *p,
+    size_t n)
+{
+    size_t          count;
+    unsigned char  *m, *end;
+
+    if (klen == 0) {
+        return 0;
+    }
+
+    count = 0;
+    end = p + n;
+
+    while ((size_t) (end - p) >= klen) {
+        m = memchr(p, key[0], end - p - klen + 1);
+
+        if (m == NULL) {
+            break;
+        }
+
+        if (memcmp(m, key, klen) == 0) {
+            memset(m, EI_REDACT_MASK, klen);
+            count++;
+            p = m + klen;
+
+        } else {
+            p = m + 1;
+        }
+    }
+
+    return count;
+}

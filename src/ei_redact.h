@@ -1,0 +1,34 @@
+/*
+ * Redaction of the server-held API key from a response that arrives in
+ * pieces (SPEC section 6): an upstream that echoes the request must not
+ * hand the key to the client.
+ *
+ * Plain C: nothing here knows nginx.
+ */
+
+#ifndef EI_REDACT_H
+#define EI_REDACT_H
+
+#include <stddef.h>
+
+
+/* what replaces each byte of the key: the length of the response is kept */
+#define EI_REDACT_MASK  '*'
+
+
+/*
+ * Masks every occurrence of key in the stream hold[0..h) || buf[0..n), in
+ * place.  hold holds the bytes kept back from earlier pieces (at most
+ * klen - 1, so hold needs room for klen - 1 bytes).  Returns how many bytes
+ * at the end of that stream must be kept back because they could begin an
+ * occurrence that the next piece completes; 0 when last is set.  The caller
+ * emits the rest and keeps those bytes for the next call.
+ */
+size_t ei_redact_piece(const unsigned char *key, size_t klen,
+    unsigned char *hold, size_t h, unsigned char *buf, size_t n, int last);
+
+/* masks every occurrence of key in p[0..n); returns how many were masked */
+size_t ei_redact_all(const unsigned char *key, size_t klen, unsigned char *p,
+    size_t n);
+
+#endif /* EI_REDACT_H */
