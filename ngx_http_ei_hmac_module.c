@@ -175,6 +175,7 @@ static ngx_int_t ngx_http_ei_hmac_add_variables(ngx_conf_t *cf);
 static void *ngx_http_ei_hmac_create_loc_conf(ngx_conf_t *cf);
 static char *ngx_http_ei_hmac_merge_loc_conf(ngx_conf_t *cf, void *parent,
     void *child);
+static void ngx_http_ei_hmac_crypto_cleanup(void *data);
 static ngx_int_t ngx_http_ei_hmac_init(ngx_conf_t *cf);
 
 
@@ -2342,18 +2343,33 @@ ngx_http_ei_hmac_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
 }
 
 
+static void
+ngx_http_ei_hmac_crypto_cleanup(void *data)
+{
+    ei_crypto_release();
+}
+
+
 static ngx_int_t
 ngx_http_ei_hmac_init(ngx_conf_t *cf)
 {
+    ngx_pool_cleanup_t         *cln;
     ngx_http_handler_pt        *h;
     ngx_http_core_main_conf_t  *cmcf;
     ngx_http_ei_hmac_header_t  *c;
+
+    cln = ngx_pool_cleanup_add(cf->pool, 0);
+    if (cln == NULL) {
+        return NGX_ERROR;
+    }
 
     if (ei_crypto_init() != 0) {
         ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
                            "ei_hmac could not fetch SHA-256 from OpenSSL");
         return NGX_ERROR;
     }
+
+    cln->handler = ngx_http_ei_hmac_crypto_cleanup;
 
     ei_body_init();
 

@@ -16,17 +16,36 @@
  */
 static EVP_MD  *ei_sha256_md;
 
+/* configurations that use it: nginx frees an old one after loading a new */
+static unsigned  ei_crypto_users;
+
 
 int
 ei_crypto_init(void)
 {
-    if (ei_sha256_md != NULL) {
-        return 0;
+    if (ei_sha256_md == NULL) {
+        ei_sha256_md = EVP_MD_fetch(NULL, "SHA256", NULL);
+
+        if (ei_sha256_md == NULL) {
+            return -1;
+        }
     }
 
-    ei_sha256_md = EVP_MD_fetch(NULL, "SHA256", NULL);
+    ei_crypto_users++;
 
-    return (ei_sha256_md == NULL) ? -1 : 0;
+    return 0;
+}
+
+
+void
+ei_crypto_release(void)
+{
+    if (ei_crypto_users > 0 && --ei_crypto_users > 0) {
+        return;
+    }
+
+    EVP_MD_free(ei_sha256_md);
+    ei_sha256_md = NULL;
 }
 
 
@@ -36,8 +55,14 @@ ei_sha256(const unsigned char *data, size_t len,
 {
     unsigned int  n;
 
-    if (ei_sha256_md == NULL && ei_crypto_init() != 0) {
-        return -1;
+    if (ei_sha256_md == NULL) {
+        /* outside a configuration (unit tests, fuzzing): fetched for good */
+
+        ei_sha256_md = EVP_MD_fetch(NULL, "SHA256", NULL);
+
+        if (ei_sha256_md == NULL) {
+            return -1;
+        }
     }
 
     if (EVP_Digest(data, len, out, &n, ei_sha256_md, NULL) != 1

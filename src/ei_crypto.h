@@ -12,8 +12,13 @@
 #include "ei_denylist.h"
 
 
-/* fetches SHA-256 once; returns 0, or -1 when OpenSSL cannot provide it */
+/*
+ * Fetches SHA-256 once for every user (a loaded configuration); returns 0,
+ * or -1 when OpenSSL cannot provide it.  Each successful call is paired with
+ * ei_crypto_release(), and the last release frees it.
+ */
 int ei_crypto_init(void);
+void ei_crypto_release(void);
 
 /* returns 0, or -1 on failure */
 int ei_sha256(const unsigned char *data, size_t len,
