@@ -87,7 +87,7 @@ prove: module
 test: unit prove
 
 run: module
-	./conf/run
+	@./conf/run
 
 fuzz: | $(BUILD)/.deps
 	./t/fuzz/run $(FUZZ_SECONDS)

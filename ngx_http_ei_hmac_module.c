@@ -859,7 +859,14 @@ ngx_http_ei_hmac_forward(ngx_http_request_t *r,
             return ei_verdict_set(v, EI_ERROR_NO_KEY);
         }
 
-        ctx->key = key;
+        /*
+         * only a value built for this request is cleansed when it ends; a
+         * literal one is the configuration's own memory
+         */
+
+        if (hlcf->key->cv->lengths) {
+            ctx->key = key;
+        }
 
         if (!ei_apikey_value_ok(key.data, key.len)) {
             ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,

@@ -177,3 +177,32 @@ GET /v1/api/1/other
 --- error_code: 200
 --- response_body chomp
 {"success":true,"id":7}
+
+
+
+=== TEST 9: the server-held key survives many requests (a stand-in that checks it)
+--- http_config
+    server {
+        listen 127.0.0.1:$TEST_NGINX_RAND_PORT_2;
+        default_type application/json;
+
+        location / {
+            if ($http_x_api_key != "ei_test_3f1b9c27d64e08a5b7c1e9f2d0a4b6c8") {
+                return 401 '{"success":false,"error":"Invalid API key"}';
+            }
+            return 200 '{"success":true,"id":$connection_requests}';
+        }
+    }
+--- config
+    location /v1/api/ {
+        ei_hmac on;
+        ei_hmac_api_key "ei_test_3f1b9c27d64e08a5b7c1e9f2d0a4b6c8";
+        proxy_pass http://127.0.0.1:$TEST_NGINX_RAND_PORT_2;
+    }
+--- pipelined_requests eval
+[map { "POST /v1/api/1/hmackeys\n" . EiHmac::body('ci', $EiHmac::StrongKey) } 1 .. 3]
+--- tcp_query_len: 0
+--- error_code eval
+[200, 200, 200]
+--- response_body eval
+['{"success":true,"id":1}', '{"success":true,"id":1}', '{"success":true,"id":1}']
