@@ -32,7 +32,7 @@ NGX_LD_OPT  := -Wl,-z,relro -Wl,-z,now -fPIC
 
 APT_PKGS    := nginx-core nginx-dev libjansson-dev libssl-dev libcmocka-dev \
                libtest-base-perl libtest-longstring-perl libtext-diff-perl \
-               liburi-perl libwww-perl openssl curl
+               liburi-perl libwww-perl openssl curl ca-certificates
 
 .PHONY: all deps module unit test prove run fuzz clean
 

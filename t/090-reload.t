@@ -1,0 +1,143 @@
+# A reload (SIGHUP) with a changed key file: the next request carries the new
+# key.  Plain Test::More, since it drives one nginx across a reload.
+
+use strict;
+use warnings;
+
+use Test::More;
+use File::Temp qw(tempdir);
+use HTTP::Tiny;
+use IO::Socket::INET;
+use POSIX ":sys_wait_h";
+use Time::HiRes qw(sleep);
+
+my $nginx = $ENV{TEST_NGINX_BINARY} || '/usr/sbin/nginx';
+my ($module) = split ' ', ($ENV{TEST_NGINX_LOAD_MODULES} || '');
+
+plan skip_all => 'module not built' unless $module && -f $module;
+
+my $dir = tempdir(CLEANUP => 1);
+chmod 0755, $dir;
+mkdir "$dir/logs";
+
+sub free_port {
+    my $s = IO::Socket::INET->new(Listen => 1, LocalAddr => '127.0.0.1',
+                                  LocalPort => 0, Proto => 'tcp') or die $!;
+    return $s->sockport;
+}
+
+sub write_key {
+    open my $fh, '>', "$dir/studio.key" or die $!;
+    print $fh "$_[0]\n";
+    close $fh;
+    chmod 0600, "$dir/studio.key";
+}
+
+my ($gw, $up) = (free_port(), free_port());
+
+write_key('ei_key_before_reload_0000');
+
+open my $conf, '>', "$dir/nginx.conf" or die $!;
+print $conf <<"_EOC_";
+load_module $module;
+daemon off;
+master_process on;
+worker_processes 1;
+pid $dir/nginx.pid;
+error_log $dir/logs/error.log info;
+events { worker_connections 64; }
+http {
+    access_log off;
+    client_body_temp_path $dir/body;
+    proxy_temp_path $dir/proxy;
+    fastcgi_temp_path $dir/fastcgi;
+    uwsgi_temp_path $dir/uwsgi;
+    scgi_temp_path $dir/scgi;
+
+    server {
+        listen 127.0.0.1:$gw;
+        location /v1/api/ {
+            ei_hmac on;
+            ei_hmac_api_key_file $dir/studio.key;
+            proxy_pass http://127.0.0.1:$up;
+        }
+    }
+
+    server {
+        listen 127.0.0.1:$up;
+        default_type application/json;
+        location / {
+            if (\$http_x_api_key = "ei_key_before_reload_0000") {
+                return 200 '{"success":true,"id":1}';
+            }
+            if (\$http_x_api_key = "ei_key_after_reload_1111") {
+                return 200 '{"success":true,"id":2}';
+            }
+            return 401 '{"success":false,"error":"Invalid API key"}';
+        }
+    }
+}
+_EOC_
+close $conf;
+
+my $pid = fork() // die $!;
+
+if ($pid == 0) {
+    open STDERR, '>', "$dir/logs/stderr.log";
+    exec $nginx, '-p', $dir, '-c', "$dir/nginx.conf", '-e', "$dir/logs/error.log";
+    die "exec: $!";
+}
+
+my $http = HTTP::Tiny->new(timeout => 5);
+my $body = '{"name":"ci","hmacKey":"3f9a1c0e7b2d4f68a5c9e01b7d3f2a64",'
+         . '"isDevelopmentKey":false}';
+
+sub add_key {
+    return $http->post("http://127.0.0.1:$gw/v1/api/1/hmackeys", {
+        headers => { 'Content-Type' => 'application/json' },
+        content => $body,
+    });
+}
+
+my $res;
+for (1 .. 50) {
+    $res = add_key();
+    last if $res->{status} != 599;
+    sleep 0.1;
+}
+
+is($res->{status}, 200, 'before the reload: accepted');
+is($res->{content}, '{"success":true,"id":1}', 'before the reload: the first key');
+
+write_key('ei_key_after_reload_1111');
+kill 'HUP', $pid;
+
+for (1 .. 50) {
+    $res = add_key();
+    last if $res->{content} eq '{"success":true,"id":2}';
+    sleep 0.1;
+}
+
+is($res->{status}, 200, 'after the reload: accepted');
+is($res->{content}, '{"success":true,"id":2}', 'after the reload: the new key');
+
+# a reload with a broken key file keeps the running configuration
+write_key("two\nlines");
+kill 'HUP', $pid;
+sleep 0.5;
+
+$res = add_key();
+is($res->{content}, '{"success":true,"id":2}', 'a broken key file keeps the old key');
+
+kill 'QUIT', $pid;
+waitpid($pid, 0);
+
+open my $log, '<', "$dir/logs/error.log" or die $!;
+my $text = do { local $/; <$log> };
+
+like($text, qr/ei_hmac_api_key_file ".*studio\.key" holds more than one line/,
+     'the broken key file is reported');
+unlike($text, qr/\[alert\]|\[crit\]|exited on signal/, 'no alert, no crash');
+unlike($text, qr/ei_key_(before|after)_reload/, 'the key is never logged');
+
+done_testing();
