@@ -88,6 +88,9 @@ typedef struct {
     u_char                     *hold;
     size_t                      hold_len;
 
+    /* a rejection sent once the body is read */
+    ei_verdict_t               *pending;
+
     /* response filters */
     ngx_http_ei_hmac_filter_e   filter;
     ngx_buf_t                  *inspect;
@@ -118,6 +121,11 @@ static ei_reason_t ngx_http_ei_hmac_check_head(ngx_http_request_t *r,
     ngx_http_ei_hmac_loc_conf_t *hlcf, ngx_http_ei_hmac_ctx_t *ctx,
     ei_verdict_t *v);
 static void ngx_http_ei_hmac_body_handler(ngx_http_request_t *r);
+#if (NGX_HTTP_V2)
+static ngx_int_t ngx_http_ei_hmac_reject_after_body(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx, ei_verdict_t *v);
+static void ngx_http_ei_hmac_pending_handler(ngx_http_request_t *r);
+#endif
 static ei_reason_t ngx_http_ei_hmac_check_body(ngx_http_request_t *r,
     ngx_http_ei_hmac_loc_conf_t *hlcf, ngx_http_ei_hmac_ctx_t *ctx,
     ei_verdict_t *v);
@@ -459,6 +467,19 @@ ngx_http_ei_hmac_handler(ngx_http_request_t *r)
                    "ei_hmac handler");
 
     if (ngx_http_ei_hmac_check_head(r, hlcf, ctx, &v) != EI_OK) {
+
+#if (NGX_HTTP_V2)
+        /*
+         * an HTTP/2 stream whose body is discarded ends with RST_STREAM
+         * after the answer, which some clients (curl 7.88) report as an
+         * error: a body within the limit is read first
+         */
+
+        if (r->stream && v.reason != EI_REJECT_TOO_LARGE) {
+            return ngx_http_ei_hmac_reject_after_body(r, ctx, &v);
+        }
+#endif
+
         return ngx_http_ei_hmac_reject(r, ctx, &v, 1);
     }
 
@@ -638,6 +659,54 @@ ngx_http_ei_hmac_body_handler(ngx_http_request_t *r)
     r->write_event_handler = ngx_http_core_run_phases;
     ngx_http_core_run_phases(r);
 }
+
+
+#if (NGX_HTTP_V2)
+
+static ngx_int_t
+ngx_http_ei_hmac_reject_after_body(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx, ei_verdict_t *v)
+{
+    ngx_int_t  rc;
+
+    ctx->pending = ngx_palloc(r->pool, sizeof(ei_verdict_t));
+    if (ctx->pending == NULL) {
+        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+    }
+
+    ngx_memcpy(ctx->pending, v, sizeof(ei_verdict_t));
+
+    ctx->status = NGX_DONE;
+    ctx->reading_body = 1;
+
+    rc = ngx_http_read_client_request_body(r,
+                                           ngx_http_ei_hmac_pending_handler);
+
+    if (rc >= NGX_HTTP_SPECIAL_RESPONSE) {
+        ctx->reading_body = 0;
+        return rc;
+    }
+
+    ngx_http_finalize_request(r, NGX_DONE);
+    return NGX_DONE;
+}
+
+
+static void
+ngx_http_ei_hmac_pending_handler(ngx_http_request_t *r)
+{
+    ngx_http_ei_hmac_ctx_t  *ctx;
+
+    ctx = ngx_http_ei_hmac_get_ctx(r);
+
+    ctx->reading_body = 0;
+
+    ngx_http_ei_hmac_cleanse_body(r);
+
+    (void) ngx_http_ei_hmac_reject(r, ctx, ctx->pending, 0);
+}
+
+#endif
 
 
 /* SPEC section 4, steps 6 to 11: the body, then forwarding */
