@@ -34,7 +34,12 @@ APT_PKGS    := nginx-core nginx-dev libjansson-dev libssl-dev libcmocka-dev \
                libtest-base-perl libtest-longstring-perl libtext-diff-perl \
                liburi-perl libwww-perl openssl curl ca-certificates
 
-.PHONY: all deps module unit test prove run fuzz clean
+ASAN_MODULE := $(BUILD)/asan/ngx_http_ei_hmac_module.so
+ASAN_CC_OPT := -g -O1 -fno-omit-frame-pointer -fPIC \
+               -fsanitize=address,undefined -Wall -Wextra -Wno-unused-parameter
+ASAN_LD_OPT := -fsanitize=address,undefined -fPIC
+
+.PHONY: all deps module unit test prove run fuzz clean check-memory
 
 all: module
 
@@ -73,6 +78,24 @@ $(BUILD)/nginx/objs/Makefile: config | $(BUILD)/.deps
 $(MODULE): $(BUILD)/nginx/objs/Makefile ngx_http_ei_hmac_module.c $(SRC_C) $(SRC_H)
 	$(MAKE) -s -C $(BUILD)/nginx -f objs/Makefile modules
 	cp $(BUILD)/nginx/objs/ngx_http_ei_hmac_module.so $@
+
+# the same module built with AddressSanitizer and UBSan, for check-memory
+$(BUILD)/asan/nginx/objs/Makefile: config | $(BUILD)/.deps
+	rm -rf $(BUILD)/asan/nginx
+	mkdir -p $(BUILD)/asan/nginx
+	cp -a $(NGX_SRC)/. $(BUILD)/asan/nginx/
+	cd $(BUILD)/asan/nginx && . ./conf_flags && \
+	    ./configure "$${NGX_CONF_FLAGS[@]}" \
+	        --with-cc-opt="$(ASAN_CC_OPT)" --with-ld-opt="$(ASAN_LD_OPT)" \
+	        --add-dynamic-module=$(TOP) >$(BUILD)/asan/configure.log 2>&1 \
+	    || { tail -30 $(BUILD)/asan/configure.log; exit 1; }
+
+$(ASAN_MODULE): $(BUILD)/asan/nginx/objs/Makefile ngx_http_ei_hmac_module.c $(SRC_C) $(SRC_H)
+	$(MAKE) -s -C $(BUILD)/asan/nginx -f objs/Makefile modules
+	cp $(BUILD)/asan/nginx/objs/ngx_http_ei_hmac_module.so $@
+
+check-memory: module $(ASAN_MODULE)
+	./t/check-memory
 
 $(BUILD)/unit/%: t/unit/%.c $(SRC_C) $(SRC_H) | $(BUILD)/.deps
 	@mkdir -p $(BUILD)/unit

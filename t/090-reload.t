@@ -33,7 +33,7 @@ sub write_key {
     chmod 0600, "$dir/studio.key";
 }
 
-my ($gw, $up) = (free_port(), free_port());
+my ($gw, $up, $slow) = (free_port(), free_port(), free_port());
 
 write_key('ei_key_before_reload_0000');
 
@@ -60,6 +60,12 @@ http {
             ei_hmac on;
             ei_hmac_api_key_file $dir/studio.key;
             proxy_pass http://127.0.0.1:$up;
+        }
+
+        location /slow/ {
+            ei_hmac on;
+            ei_hmac_api_key_file $dir/studio.key;
+            proxy_pass http://127.0.0.1:$slow;
         }
     }
 
@@ -120,6 +126,53 @@ for (1 .. 50) {
 
 is($res->{status}, 200, 'after the reload: accepted');
 is($res->{content}, '{"success":true,"id":2}', 'after the reload: the new key');
+
+# a request in flight during a reload completes on the old worker
+my $srv = IO::Socket::INET->new(Listen => 5, LocalAddr => "127.0.0.1:$slow",
+                                Proto => 'tcp', ReuseAddr => 1) or die $!;
+my $srv_pid = fork() // die $!;
+
+if ($srv_pid == 0) {
+    my $c = $srv->accept;
+    my $req = '';
+    while ($req !~ /\r\n\r\n.*\}/s) {
+        $c->sysread(my $buf, 4096) or last;
+        $req .= $buf;
+    }
+    sleep 1;
+    my $answer = '{"success":true,"id":3}';
+    $c->syswrite("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                 . "Content-Length: " . length($answer)
+                 . "\r\nConnection: close\r\n\r\n$answer");
+    $c->close;
+    exit 0;
+}
+
+my $client_pid = fork() // die $!;
+
+if ($client_pid == 0) {
+    my $r = $http->post("http://127.0.0.1:$gw/slow/api/1/hmackeys", {
+        headers => { 'Content-Type' => 'application/json' },
+        content => $body,
+    });
+    open my $fh, '>', "$dir/inflight" or die;
+    print $fh "$r->{status} $r->{content}";
+    close $fh;
+    exit 0;
+}
+
+sleep 0.4;
+kill 'HUP', $pid;
+waitpid($client_pid, 0);
+waitpid($srv_pid, 0);
+
+open my $inflight, '<', "$dir/inflight" or die $!;
+is(scalar <$inflight>, '200 {"success":true,"id":3}',
+   'a request in flight during a reload completes');
+close $inflight;
+
+$res = add_key();
+is($res->{content}, '{"success":true,"id":2}', 'after the second reload');
 
 # a reload with a broken key file keeps the running configuration
 write_key("two\nlines");
