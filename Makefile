@@ -32,7 +32,8 @@ NGX_LD_OPT  := -Wl,-z,relro -Wl,-z,now -fPIC
 
 APT_PKGS    := nginx-core nginx-dev libjansson-dev libssl-dev libcmocka-dev \
                libtest-base-perl libtest-longstring-perl libtext-diff-perl \
-               liburi-perl libwww-perl openssl curl ca-certificates
+               liburi-perl libwww-perl openssl curl ca-certificates \
+               valgrind clang libclang-rt-14-dev wrk
 
 ASAN_MODULE := $(BUILD)/asan/ngx_http_ei_hmac_module.so
 ASAN_CC_OPT := -g -O1 -fno-omit-frame-pointer -fPIC \
