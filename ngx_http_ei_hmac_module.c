@@ -33,6 +33,9 @@
 /* an API key file longer than this is not a key */
 #define NGX_HTTP_EI_HMAC_KEY_FILE_MAX    4096
 
+/* a denylist of a million digests */
+#define NGX_HTTP_EI_HMAC_DENYLIST_MAX    (96 * 1024 * 1024)
+
 /* upstream error bodies inspected for a GenericApiResponse, at most */
 #define NGX_HTTP_EI_HMAC_INSPECT_MAX     16384
 
@@ -169,6 +172,9 @@ static char *ngx_http_ei_hmac_key_file(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
 static char *ngx_http_ei_hmac_key_value(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
+static ngx_int_t ngx_http_ei_hmac_read_file(ngx_conf_t *cf,
+    ngx_str_t *directive, ngx_str_t *name, size_t max, u_char **buf,
+    size_t *len, ngx_file_info_t *fi);
 static ngx_int_t ngx_http_ei_hmac_key_memory(ngx_conf_t *cf,
     ngx_http_ei_hmac_key_t *key, u_char *data, size_t len);
 static void ngx_http_ei_hmac_key_cleanup(void *data);
@@ -1944,12 +1950,10 @@ ngx_http_ei_hmac_key_file(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 {
     ngx_http_ei_hmac_loc_conf_t *hlcf = conf;
 
-    u_char                   buf[NGX_HTTP_EI_HMAC_KEY_FILE_MAX + 1];
-    size_t                   key_len;
-    ssize_t                  n;
-    ngx_fd_t                 fd;
+    u_char                   buf[NGX_HTTP_EI_HMAC_KEY_FILE_MAX + 1], *p;
+    size_t                   len, key_len;
     ngx_str_t               *value, name;
-    ngx_file_t               file;
+    ngx_int_t                rc;
     ngx_file_info_t          fi;
     const char              *err;
     ngx_http_ei_hmac_key_t  *key;
@@ -1961,88 +1965,135 @@ ngx_http_ei_hmac_key_file(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 
     value = cf->args->elts;
     name = value[1];
+    p = buf;
 
-    if (ngx_conf_full_name(cf->cycle, &name, 1) != NGX_OK) {
+    if (ngx_http_ei_hmac_read_file(cf, &cmd->name, &name,
+                                   NGX_HTTP_EI_HMAC_KEY_FILE_MAX, &p, &len,
+                                   &fi)
+        != NGX_OK)
+    {
+        ei_cleanse(buf, sizeof(buf));
         return NGX_CONF_ERROR;
     }
 
-    fd = ngx_open_file(name.data, NGX_FILE_RDONLY, NGX_FILE_OPEN, 0);
-
-    if (fd == NGX_INVALID_FILE) {
-        ngx_conf_log_error(NGX_LOG_EMERG, cf, ngx_errno,
-                           "ei_hmac_api_key_file \"%V\" cannot be opened",
-                           &name);
-        return NGX_CONF_ERROR;
-    }
-
-    ngx_memzero(&file, sizeof(ngx_file_t));
-    file.fd = fd;
-    file.name = name;
-    file.log = cf->log;
-
-    err = NULL;
-
-    if (ngx_fd_info(fd, &fi) == NGX_FILE_ERROR) {
-        err = "cannot be read";
-
-    } else if (!ngx_is_file(&fi)) {
-        err = "is not a regular file";
-
-    } else if (ngx_file_size(&fi) > NGX_HTTP_EI_HMAC_KEY_FILE_MAX) {
-        err = "is too large for an API key";
-    }
-
-    n = 0;
-
-    if (err == NULL) {
-        n = ngx_read_file(&file, buf, NGX_HTTP_EI_HMAC_KEY_FILE_MAX + 1, 0);
-
-        if (n == NGX_ERROR) {
-            err = "cannot be read";
-
-        } else if (n > NGX_HTTP_EI_HMAC_KEY_FILE_MAX) {
-            err = "is too large for an API key";
-
-        } else {
-            err = ei_apikey_file_check(buf, (size_t) n, &key_len);
-        }
-    }
-
-    if (err == NULL && (ngx_file_access(&fi) & (S_IRGRP|S_IROTH))) {
-        ngx_conf_log_error(NGX_LOG_WARN, cf, 0,
-                           "ei_hmac_api_key_file \"%V\" is readable by "
-                           "group or others", &name);
-    }
-
-    if (ngx_close_file(fd) == NGX_FILE_ERROR) {
-        ngx_conf_log_error(NGX_LOG_ALERT, cf, ngx_errno,
-                           ngx_close_file_n " \"%V\" failed", &name);
-    }
+    err = ei_apikey_file_check(buf, len, &key_len);
 
     if (err) {
         ei_cleanse(buf, sizeof(buf));
-        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
-                           "ei_hmac_api_key_file \"%V\" %s", &name, err);
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0, "%V \"%V\" %s",
+                           &cmd->name, &name, err);
         return NGX_CONF_ERROR;
     }
+
+    if (ngx_file_access(&fi) & (S_IRGRP|S_IROTH)) {
+        ngx_conf_log_error(NGX_LOG_WARN, cf, 0,
+                           "%V \"%V\" is readable by group or others",
+                           &cmd->name, &name);
+    }
+
+    rc = NGX_ERROR;
 
     key = ngx_pcalloc(cf->pool, sizeof(ngx_http_ei_hmac_key_t));
-    if (key == NULL) {
-        ei_cleanse(buf, sizeof(buf));
-        return NGX_CONF_ERROR;
-    }
 
-    if (ngx_http_ei_hmac_key_memory(cf, key, buf, key_len) != NGX_OK) {
-        ei_cleanse(buf, sizeof(buf));
-        return NGX_CONF_ERROR;
+    if (key) {
+        rc = ngx_http_ei_hmac_key_memory(cf, key, buf, key_len);
     }
 
     ei_cleanse(buf, sizeof(buf));
+
+    if (rc != NGX_OK) {
+        return NGX_CONF_ERROR;
+    }
 
     hlcf->key = key;
 
     return NGX_CONF_OK;
 }
+
+
+/*
+ * Reads a file named in a directive: into *buf when it is set (room for
+ * max + 1 bytes), or into memory of the configuration's temporary pool.
+ * Logs what is wrong, naming the directive and the file.
+ */
+
+static ngx_int_t
+ngx_http_ei_hmac_read_file(ngx_conf_t *cf, ngx_str_t *directive,
+    ngx_str_t *name, size_t max, u_char **buf, size_t *len,
+    ngx_file_info_t *fi)
+{
+    ssize_t      n;
+    ngx_fd_t     fd;
+    ngx_err_t    errn;
+    ngx_file_t   file;
+    const char  *err;
+
+    if (ngx_conf_full_name(cf->cycle, name, 1) != NGX_OK) {
+        return NGX_ERROR;
+    }
+
+    fd = ngx_open_file(name->data, NGX_FILE_RDONLY, NGX_FILE_OPEN, 0);
+
+    if (fd == NGX_INVALID_FILE) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, ngx_errno,
+                           "%V \"%V\" cannot be opened", directive, name);
+        return NGX_ERROR;
+    }
+
+    ngx_memzero(&file, sizeof(ngx_file_t));
+    file.fd = fd;
+    file.name = *name;
+    file.log = cf->log;
+
+    err = NULL;
+    errn = 0;
+    n = 0;
+
+    if (ngx_fd_info(fd, fi) == NGX_FILE_ERROR) {
+        err = "cannot be read";
+        errn = ngx_errno;
+
+    } else if (!ngx_is_file(fi)) {
+        err = "is not a regular file";
+
+    } else if (ngx_file_size(fi) > (off_t) max) {
+        err = "is too large";
+
+    } else {
+        if (*buf == NULL) {
+            /* one byte more than the file tells if it grew meanwhile */
+            max = (size_t) ngx_file_size(fi);
+            *buf = ngx_pnalloc(cf->temp_pool, max + 1);
+        }
+
+        n = (*buf == NULL) ? NGX_ERROR
+                           : ngx_read_file(&file, *buf, max + 1, 0);
+
+        if (n == NGX_ERROR) {
+            err = "cannot be read";
+            errn = ngx_errno;
+
+        } else if ((size_t) n > max) {
+            err = "is too large";
+        }
+    }
+
+    if (ngx_close_file(fd) == NGX_FILE_ERROR) {
+        ngx_conf_log_error(NGX_LOG_ALERT, cf, ngx_errno,
+                           ngx_close_file_n " \"%V\" failed", name);
+    }
+
+    if (err) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, errn, "%V \"%V\" %s",
+                           directive, name, err);
+        return NGX_ERROR;
+    }
+
+    *len = (size_t) n;
+
+    return NGX_OK;
+}
+
 
 
 /*
@@ -2219,12 +2270,9 @@ ngx_http_ei_hmac_denylist(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 {
     ngx_http_ei_hmac_loc_conf_t *hlcf = conf;
 
-    size_t               line;
-    ssize_t              n;
     u_char              *text;
-    ngx_fd_t             fd;
+    size_t               len, line;
     ngx_str_t           *value, name;
-    ngx_file_t           file;
     ngx_file_info_t      fi;
     ei_denylist_t       *dl;
     ngx_pool_cleanup_t  *cln;
@@ -2235,45 +2283,13 @@ ngx_http_ei_hmac_denylist(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 
     value = cf->args->elts;
     name = value[1];
-
-    if (ngx_conf_full_name(cf->cycle, &name, 1) != NGX_OK) {
-        return NGX_CONF_ERROR;
-    }
-
-    fd = ngx_open_file(name.data, NGX_FILE_RDONLY, NGX_FILE_OPEN, 0);
-
-    if (fd == NGX_INVALID_FILE) {
-        ngx_conf_log_error(NGX_LOG_EMERG, cf, ngx_errno,
-                           "ei_hmac_key_denylist \"%V\" cannot be opened",
-                           &name);
-        return NGX_CONF_ERROR;
-    }
-
-    ngx_memzero(&file, sizeof(ngx_file_t));
-    file.fd = fd;
-    file.name = name;
-    file.log = cf->log;
-
     text = NULL;
-    n = NGX_ERROR;
 
-    if (ngx_fd_info(fd, &fi) != NGX_FILE_ERROR && ngx_is_file(&fi)) {
-        text = ngx_pnalloc(cf->temp_pool, (size_t) ngx_file_size(&fi) + 1);
-
-        if (text) {
-            n = ngx_read_file(&file, text, (size_t) ngx_file_size(&fi), 0);
-        }
-    }
-
-    if (ngx_close_file(fd) == NGX_FILE_ERROR) {
-        ngx_conf_log_error(NGX_LOG_ALERT, cf, ngx_errno,
-                           ngx_close_file_n " \"%V\" failed", &name);
-    }
-
-    if (n == NGX_ERROR || n != ngx_file_size(&fi)) {
-        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
-                           "ei_hmac_key_denylist \"%V\" cannot be read",
-                           &name);
+    if (ngx_http_ei_hmac_read_file(cf, &cmd->name, &name,
+                                   NGX_HTTP_EI_HMAC_DENYLIST_MAX, &text, &len,
+                                   &fi)
+        != NGX_OK)
+    {
         return NGX_CONF_ERROR;
     }
 
@@ -2287,11 +2303,10 @@ ngx_http_ei_hmac_denylist(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
         return NGX_CONF_ERROR;
     }
 
-    if (ei_denylist_parse(text, (size_t) n, dl, &line) != 0) {
+    if (ei_denylist_parse(text, len, dl, &line) != 0) {
         ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
-                           "ei_hmac_key_denylist \"%V\" line %uz is not a "
-                           "lowercase hex SHA-256 digest or a comment",
-                           &name, line);
+                           "%V \"%V\" line %uz is not a lowercase hex SHA-256 "
+                           "digest or a comment", &cmd->name, &name, line);
         return NGX_CONF_ERROR;
     }
 
@@ -2302,6 +2317,8 @@ ngx_http_ei_hmac_denylist(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 
     return NGX_CONF_OK;
 }
+
+
 
 
 static void

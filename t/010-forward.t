@@ -8,7 +8,7 @@ use EiHmac;
 no_shuffle();
 no_long_string();
 
-*upstream_request = \&EiHmac::upstream_request;
+sub upstream_request { EiHmac::upstream_request(@_) }
 
 add_block_preprocessor(sub { EiHmac::defaults(shift) });
 
