@@ -133,7 +133,7 @@ static ei_reason_t ngx_http_ei_hmac_check_body(ngx_http_request_t *r,
     ngx_http_ei_hmac_loc_conf_t *hlcf, ngx_http_ei_hmac_ctx_t *ctx,
     ei_verdict_t *v);
 static u_char *ngx_http_ei_hmac_flatten_body(ngx_http_request_t *r,
-    size_t *len);
+    size_t max, size_t *len);
 static void ngx_http_ei_hmac_cleanse_body(ngx_http_request_t *r);
 static ei_reason_t ngx_http_ei_hmac_forward(ngx_http_request_t *r,
     ngx_http_ei_hmac_loc_conf_t *hlcf, ngx_http_ei_hmac_ctx_t *ctx,
@@ -728,25 +728,25 @@ ngx_http_ei_hmac_check_body(ngx_http_request_t *r,
     ei_body_policy_t   policy;
     ei_body_result_t   res;
 
-    body = ngx_http_ei_hmac_flatten_body(r, &len);
+    body = ngx_http_ei_hmac_flatten_body(r, hlcf->max_body_size, &len);
 
     /* the client's copy of the hmacKey is no longer needed anywhere */
 
     ngx_http_ei_hmac_cleanse_body(r);
 
+    if (len > hlcf->max_body_size) {
+        return ei_verdict_fmt(v, EI_REJECT_TOO_LARGE,
+                              "request body is too large: at most %zu bytes",
+                              hlcf->max_body_size);
+    }
+
     if (body == NULL && len) {
+        /* out of memory, or the temporary file could not be read */
         return ei_verdict_set(v, EI_ERROR_NO_KEY);
     }
 
     if (len == 0) {
         return ei_verdict_set(v, EI_REJECT_EMPTY);
-    }
-
-    if (len > hlcf->max_body_size) {
-        ei_cleanse(body, len);
-        return ei_verdict_fmt(v, EI_REJECT_TOO_LARGE,
-                              "request body is too large: at most %zu bytes",
-                              hlcf->max_body_size);
     }
 
     size = ei_body_out_size(len);
@@ -804,7 +804,7 @@ ngx_http_ei_hmac_check_body(ngx_http_request_t *r,
  */
 
 static u_char *
-ngx_http_ei_hmac_flatten_body(ngx_http_request_t *r, size_t *len)
+ngx_http_ei_hmac_flatten_body(ngx_http_request_t *r, size_t max, size_t *len)
 {
     off_t         size;
     u_char       *body, *p;
@@ -828,10 +828,11 @@ ngx_http_ei_hmac_flatten_body(ngx_http_request_t *r, size_t *len)
         return NULL;
     }
 
-    /* the request body filter already refused anything larger */
+    /* the request body filter refuses more; this is the caller's check */
 
-    if (size > 16 * 1024 * 1024 + 1) {
-        size = 16 * 1024 * 1024 + 1;
+    if (size > (off_t) max) {
+        *len = (size_t) size;
+        return NULL;
     }
 
     body = ngx_pnalloc(r->pool, (size_t) size);
