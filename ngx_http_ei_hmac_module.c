@@ -90,6 +90,8 @@ typedef struct {
     ngx_str_t                   redact;
     u_char                     *hold;
     size_t                      hold_len;
+    ngx_chain_t                *free;
+    ngx_chain_t                *busy;
 
     /* a rejection sent once the body is read */
     ei_verdict_t               *pending;
@@ -155,6 +157,7 @@ static ngx_int_t ngx_http_ei_hmac_set_error(ngx_http_request_t *r,
     size_t len);
 static ngx_int_t ngx_http_ei_hmac_send_error_body(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx);
+static ngx_uint_t ngx_http_ei_hmac_upstream_failed(ngx_http_request_t *r);
 static ngx_str_t *ngx_http_ei_hmac_status_text(ngx_http_ei_hmac_ctx_t *ctx,
     ngx_uint_t status);
 static void ngx_http_ei_hmac_consume(ngx_chain_t *in);
@@ -346,6 +349,9 @@ static ngx_http_ei_hmac_header_t  ngx_http_ei_hmac_credentials[] = {
     { ngx_string("proxy-authorization"), 0 },
     { ngx_string("cookie"), 0 },
 
+    /* a compressed answer could hide the key from the redaction */
+    { ngx_string("accept-encoding"), 0 },
+
     /* replaced by the module's own, for the canonical body */
     { ngx_string("content-type"), 0 },
     { ngx_string("content-length"), 0 },
@@ -447,6 +453,34 @@ ngx_http_ei_hmac_handler(ngx_http_request_t *r)
 
     ctx = ngx_http_ei_hmac_get_ctx(r);
 
+    if (!r->valid_unparsed_uri) {
+        /*
+         * rewrite, try_files or error_page changed the target: the proxy
+         * would send r->uri, not the target the client sent and the module
+         * checks
+         */
+
+        if (ctx == NULL) {
+            ctx = ngx_http_ei_hmac_create_ctx(r);
+            if (ctx == NULL) {
+                return NGX_HTTP_INTERNAL_SERVER_ERROR;
+            }
+        }
+
+        if (ctx->validated || ctx->outcome_known || r->err_status) {
+            return r->err_status ? r->err_status
+                                 : NGX_HTTP_INTERNAL_SERVER_ERROR;
+        }
+
+        ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
+                      "ei_hmac refuses a request whose target was changed "
+                      "inside nginx (rewrite, try_files, error_page)");
+
+        (void) ei_verdict_set(&v, EI_ERROR_INTERNAL);
+
+        return ngx_http_ei_hmac_reject(r, ctx, &v, 1);
+    }
+
     if (ctx && ctx->validated) {
         /*
          * an internal redirect after the request was validated and its
@@ -458,8 +492,20 @@ ngx_http_ei_hmac_handler(ngx_http_request_t *r)
         return NGX_DECLINED;
     }
 
-    if (ctx && ctx->reading_body) {
+    if (ctx && ctx->reading_body && !r->internal) {
         return ctx->status;
+    }
+
+    if (ctx && r->internal) {
+        /*
+         * error_page into this location after the request was refused, or
+         * after nginx failed it while its body was read: it is not
+         * validated, and never goes upstream
+         */
+
+        ctx->reading_body = 0;
+
+        return r->err_status ? r->err_status : NGX_HTTP_INTERNAL_SERVER_ERROR;
     }
 
     if (ctx == NULL) {
@@ -481,7 +527,9 @@ ngx_http_ei_hmac_handler(ngx_http_request_t *r)
          * error: a body within the limit is read first
          */
 
-        if (r->stream && v.reason != EI_REJECT_TOO_LARGE) {
+        if (r->stream && v.reason != EI_REJECT_TOO_LARGE
+            && r->headers_in.content_length_n >= 0)
+        {
             return ngx_http_ei_hmac_reject_after_body(r, ctx, &v);
         }
 #endif
@@ -742,7 +790,7 @@ ngx_http_ei_hmac_check_body(ngx_http_request_t *r,
 
     if (body == NULL && len) {
         /* out of memory, or the temporary file could not be read */
-        return ei_verdict_set(v, EI_ERROR_NO_KEY);
+        return ei_verdict_set(v, EI_ERROR_INTERNAL);
     }
 
     if (len == 0) {
@@ -754,7 +802,7 @@ ngx_http_ei_hmac_check_body(ngx_http_request_t *r,
     out = ngx_pnalloc(r->pool, size);
     if (out == NULL) {
         ei_cleanse(body, len);
-        return ei_verdict_set(v, EI_ERROR_NO_KEY);
+        return ei_verdict_set(v, EI_ERROR_INTERNAL);
     }
 
     ctx->canonical = out;
@@ -898,6 +946,30 @@ ngx_http_ei_hmac_cleanse_body(ngx_http_request_t *r)
         }
     }
 
+    /*
+     * the read buffer keeps the last part of a body written to a file; a
+     * buffer inside r->header_in may also hold the next pipelined request
+     */
+
+    b = r->request_body->buf;
+
+    if (b && b->start && b->last > b->start
+        && (r->header_in == NULL
+            || b->start < r->header_in->start
+            || b->start >= r->header_in->end))
+    {
+        ei_cleanse(b->start, b->last - b->start);
+    }
+
+    /* the part of the body read with the header, up to what was consumed */
+
+    if (r->request_body->temp_file && r->header_in && r->header_end
+        && r->header_end >= r->header_in->start
+        && r->header_end < r->header_in->pos)
+    {
+        ei_cleanse(r->header_end, r->header_in->pos - r->header_end);
+    }
+
     if (r->request_body->temp_file == NULL) {
         return;
     }
@@ -932,7 +1004,7 @@ ngx_http_ei_hmac_forward(ngx_http_request_t *r,
 
     if (hlcf->key->cv) {
         if (ngx_http_complex_value(r, hlcf->key->cv, &key) != NGX_OK) {
-            return ei_verdict_set(v, EI_ERROR_NO_KEY);
+            return ei_verdict_set(v, EI_ERROR_INTERNAL);
         }
 
         /*
@@ -957,14 +1029,14 @@ ngx_http_ei_hmac_forward(ngx_http_request_t *r,
     }
 
     if (ngx_http_ei_hmac_rewrite_headers(r, &key) != NGX_OK) {
-        return ei_verdict_set(v, EI_ERROR_NO_KEY);
+        return ei_verdict_set(v, EI_ERROR_INTERNAL);
     }
 
     /* room for the bytes kept back while the key is masked in responses */
 
     ctx->hold = ngx_pnalloc(r->pool, key.len);
     if (ctx->hold == NULL) {
-        return ei_verdict_set(v, EI_ERROR_NO_KEY);
+        return ei_verdict_set(v, EI_ERROR_INTERNAL);
     }
 
     ctx->redact = key;
@@ -973,12 +1045,12 @@ ngx_http_ei_hmac_forward(ngx_http_request_t *r,
 
     b = ngx_calloc_buf(r->pool);
     if (b == NULL) {
-        return ei_verdict_set(v, EI_ERROR_NO_KEY);
+        return ei_verdict_set(v, EI_ERROR_INTERNAL);
     }
 
     cl = ngx_alloc_chain_link(r->pool);
     if (cl == NULL) {
-        return ei_verdict_set(v, EI_ERROR_NO_KEY);
+        return ei_verdict_set(v, EI_ERROR_INTERNAL);
     }
 
     b->start = res->canonical;
@@ -1102,6 +1174,9 @@ ngx_http_ei_hmac_rewrite_headers(ngx_http_request_t *r, ngx_str_t *key)
 
     r->headers_in.headers = headers;
 
+    /* the copy's "last" still points to the local list: the one part */
+    r->headers_in.headers.last = &r->headers_in.headers.part;
+
     r->headers_in.authorization = NULL;
     r->headers_in.content_length = NULL;
     r->headers_in.transfer_encoding = NULL;
@@ -1128,9 +1203,11 @@ ngx_http_ei_hmac_reject(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx,
 
     ngx_http_ei_hmac_set_outcome(r, ctx, v);
 
-    if (v->reason == EI_ERROR_NO_KEY) {
+    if (v->reason == EI_ERROR_NO_KEY || v->reason == EI_ERROR_INTERNAL) {
         ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
-                      "ei_hmac %s for project \"%uL\"", info->outcome,
+                      "ei_hmac %s for project \"%uL\"",
+                      v->reason == EI_ERROR_NO_KEY ? "error_no_key"
+                                                   : "internal error",
                       ctx->project_id);
 
     } else {
@@ -1146,6 +1223,9 @@ ngx_http_ei_hmac_reject(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx,
      */
 
     if (discard) {
+        /* no "100 Continue": the client need not send what is refused */
+        r->expect_tested = 1;
+
         rc = ngx_http_discard_request_body(r);
 
         if (rc != NGX_OK) {
@@ -1175,6 +1255,16 @@ ngx_http_ei_hmac_reject(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx,
     }
 
     ctx->own_response = 1;
+
+    /*
+     * a body too large is not worth reading to keep the connection, as
+     * nginx decides for its own 413; after other rejections the connection
+     * is in step (the body was read or is discarded) and stays open
+     */
+
+    if (info->status == NGX_HTTP_REQUEST_ENTITY_TOO_LARGE) {
+        r->keepalive = 0;
+    }
 
     rc = ngx_http_send_header(r);
 
@@ -1242,6 +1332,10 @@ ngx_http_ei_hmac_request_body_filter(ngx_http_request_t *r, ngx_chain_t *in)
         ngx_log_debug1(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
                        "ei_hmac body larger than %uz", hlcf->max_body_size);
 
+        /* nginx finalizes the request and never calls the post handler */
+
+        ctx->reading_body = 0;
+
         (void) ei_verdict_fmt(&v, EI_REJECT_TOO_LARGE,
                               "request body is too large: at most %zu bytes",
                               hlcf->max_body_size);
@@ -1281,23 +1375,41 @@ ngx_http_ei_hmac_header_filter(ngx_http_request_t *r)
 
     hlcf = ngx_http_get_module_loc_conf(r, ngx_http_ei_hmac_module);
 
-    if (!hlcf->enable) {
-        return ngx_http_next_header_filter(r);
-    }
-
     ctx = ngx_http_ei_hmac_get_ctx(r);
 
     if (ctx && ctx->own_response) {
         return ngx_http_next_header_filter(r);
     }
 
-    /* whatever ei_hmac_errors says, the key never goes back to the client */
+    /*
+     * whatever ei_hmac_errors says, and whatever location an internal
+     * redirect led to, the key never goes back to the client
+     */
 
     if (ctx && ctx->redact.len && r->upstream) {
         ngx_http_ei_hmac_redact_headers(r, ctx);
+
+        if (r->headers_out.content_encoding
+            && r->headers_out.content_encoding->value.len
+            && ngx_strcasecmp(r->headers_out.content_encoding->value.data,
+                              (u_char *) "identity") != 0
+            && r->headers_out.status < NGX_HTTP_BAD_REQUEST)
+        {
+            /* a compressed body cannot be searched for the key */
+
+            ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
+                          "ei_hmac refused an upstream response with "
+                          "\"Content-Encoding: %V\"",
+                          &r->headers_out.content_encoding->value);
+
+            return ngx_http_ei_hmac_set_error(r, ctx, NGX_HTTP_BAD_GATEWAY,
+                       (char *) ngx_http_ei_hmac_upstream_invalid.data,
+                       ngx_http_ei_hmac_upstream_invalid.len)
+                   == NGX_OK ? ngx_http_next_header_filter(r) : NGX_ERROR;
+        }
     }
 
-    if (!hlcf->errors) {
+    if (!hlcf->enable || !hlcf->errors) {
         return ngx_http_next_header_filter(r);
     }
 
@@ -1472,7 +1584,7 @@ ngx_http_ei_hmac_body_filter(ngx_http_request_t *r, ngx_chain_t *in)
         return ngx_http_next_body_filter(r, in);
     }
 
-    ctx = ngx_http_get_module_ctx(r, ngx_http_ei_hmac_module);
+    ctx = ngx_http_ei_hmac_get_ctx(r);
 
     if (ctx == NULL || ctx->own_response) {
         return ngx_http_next_body_filter(r, in);
@@ -1490,7 +1602,8 @@ ngx_http_ei_hmac_body_filter(ngx_http_request_t *r, ngx_chain_t *in)
         ngx_http_ei_hmac_consume(in);
 
         if (ctx->body_sent) {
-            return NGX_OK;
+            /* what the write filter still holds must go out */
+            return ngx_http_next_body_filter(r, NULL);
         }
 
         return ngx_http_ei_hmac_send_error_body(r, ctx);
@@ -1527,6 +1640,34 @@ ngx_http_ei_hmac_body_filter(ngx_http_request_t *r, ngx_chain_t *in)
     }
 
     ngx_http_ei_hmac_consume(in);
+
+    if (!last && in && ngx_http_ei_hmac_upstream_failed(r)) {
+        /*
+         * the upstream broke off its error body: nginx sends only a flush
+         * and closes, and the client would get an empty reply
+         */
+
+        ngx_log_error(NGX_LOG_INFO, r->connection->log, 0,
+                      "ei_hmac upstream %ui response broke off, answered 502",
+                      r->headers_out.status);
+
+        text = ngx_http_ei_hmac_status_text(ctx, NGX_HTTP_BAD_GATEWAY);
+
+        if (ngx_http_ei_hmac_set_error(r, ctx, NGX_HTTP_BAD_GATEWAY,
+                                       (char *) text->data, text->len)
+            != NGX_OK)
+        {
+            return NGX_ERROR;
+        }
+
+        r->keepalive = 0;
+
+        if (ngx_http_next_header_filter(r) == NGX_ERROR) {
+            return NGX_ERROR;
+        }
+
+        return ngx_http_ei_hmac_send_error_body(r, ctx);
+    }
 
     if (!last) {
         return NGX_OK;
@@ -1627,6 +1768,16 @@ ngx_http_ei_hmac_redact_headers(ngx_http_request_t *r,
                            r->headers_out.status_line.len);
     }
 
+    /* the proxy keeps Content-Type out of the list */
+
+    n += ei_redact_all(ctx->redact.data, ctx->redact.len,
+                       r->headers_out.content_type.data,
+                       r->headers_out.content_type.len);
+    n += ei_redact_all(ctx->redact.data, ctx->redact.len,
+                       r->headers_out.charset.data,
+                       r->headers_out.charset.len);
+    r->headers_out.content_type_lowcase = NULL;
+
     part = &r->headers_out.headers.part;
     h = part->elts;
 
@@ -1667,29 +1818,40 @@ static ngx_int_t
 ngx_http_ei_hmac_redact_body(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx, ngx_chain_t *in)
 {
-    size_t        n, t, h;
+    size_t        n, t, h, emit;
+    ngx_int_t     rc;
     ngx_buf_t    *b, *nb;
     ngx_uint_t    last;
     ngx_chain_t  *out, **ll, *cl;
-
-    if (in == NULL) {
-        return ngx_http_next_body_filter(r, in);
-    }
 
     out = NULL;
     ll = &out;
 
     for ( /* void */ ; in; in = in->next) {
         b = in->buf;
-        n = b->last - b->pos;
+        last = b->last_buf || b->last_in_chain;
 
-        if (!ngx_buf_in_memory(b) || (n == 0 && !b->last_buf)) {
+        if (!ngx_buf_in_memory(b)) {
+            if (ngx_buf_size(b) != 0) {
+                /* the copy filter was asked for memory: never unmasked */
+                ngx_log_error(NGX_LOG_ALERT, r->connection->log, 0,
+                              "ei_hmac got a response buffer not in memory");
+                return NGX_ERROR;
+            }
+
+            n = 0;
+
+        } else {
+            n = b->last - b->pos;
+        }
+
+        if (n == 0 && !last) {
             goto append;
         }
 
         /* masking is done in place: a buffer nginx may share is copied */
 
-        if (!b->temporary && n) {
+        if (n && !b->temporary) {
             nb = ngx_create_temp_buf(r->pool, n);
             if (nb == NULL) {
                 return NGX_ERROR;
@@ -1699,35 +1861,50 @@ ngx_http_ei_hmac_redact_body(ngx_http_request_t *r,
             nb->last_buf = b->last_buf;
             nb->last_in_chain = b->last_in_chain;
             nb->flush = b->flush;
-            nb->tag = b->tag;
 
             b->pos = b->last;
+
+            if (b->in_file) {
+                b->file_pos = b->file_last;
+            }
+
             b = nb;
         }
 
-        last = b->last_buf || b->last_in_chain;
         h = ctx->hold_len;
 
         t = ei_redact_piece(ctx->redact.data, ctx->redact.len, ctx->hold, h,
-                            b->pos, n, last);
+                            n ? b->pos : NULL, n, last);
 
         /* the bytes kept back last time go out first */
 
-        if (h > t - ngx_min(t, n)) {
-            nb = ngx_create_temp_buf(r->pool, h);
-            if (nb == NULL) {
-                return NGX_ERROR;
-            }
+        emit = h - (t - ngx_min(t, n));
 
-            nb->last = ngx_cpymem(nb->pos, ctx->hold,
-                                  h - (t - ngx_min(t, n)));
-
-            cl = ngx_alloc_chain_link(r->pool);
+        if (emit) {
+            cl = ngx_chain_get_free_buf(r->pool, &ctx->free);
             if (cl == NULL) {
                 return NGX_ERROR;
             }
 
-            cl->buf = nb;
+            nb = cl->buf;
+
+            if (nb->start == NULL) {
+                nb->start = ngx_pnalloc(r->pool, ctx->redact.len);
+                if (nb->start == NULL) {
+                    return NGX_ERROR;
+                }
+
+                nb->end = nb->start + ctx->redact.len;
+            }
+
+            nb->pos = nb->start;
+            nb->last = ngx_cpymem(nb->pos, ctx->hold, emit);
+            nb->temporary = 1;
+            nb->last_buf = 0;
+            nb->last_in_chain = 0;
+            nb->flush = 0;
+            nb->tag = (ngx_buf_tag_t) &ngx_http_ei_hmac_module;
+
             *ll = cl;
             ll = &cl->next;
         }
@@ -1744,11 +1921,23 @@ ngx_http_ei_hmac_redact_body(ngx_http_request_t *r,
 
         ctx->hold_len = t;
 
-        if (b->last == b->pos && !b->last_buf && !b->flush) {
+        /*
+         * what the file would send is what was masked in memory: with
+         * sendfile a buffer in both would go out from the file unmasked
+         */
+
+        if (b->in_file) {
+            b->in_file = 0;
+            b->file_pos = b->file_last;
+        }
+
+        if (b->last == b->pos && !b->last_buf && !b->last_in_chain
+            && !b->flush)
+        {
             continue;
         }
 
-        if (b->last == b->pos) {
+        if (b->last == b->pos && b->temporary) {
             nb = ngx_calloc_buf(r->pool);
             if (nb == NULL) {
                 return NGX_ERROR;
@@ -1774,12 +1963,36 @@ ngx_http_ei_hmac_redact_body(ngx_http_request_t *r,
 
     *ll = NULL;
 
-    if (out == NULL) {
-        /* all of it is kept back until the next piece */
-        return NGX_OK;
+    rc = ngx_http_next_body_filter(r, out);
+
+    ngx_chain_update_chains(r->pool, &ctx->free, &ctx->busy, &out,
+                            (ngx_buf_tag_t) &ngx_http_ei_hmac_module);
+
+    return rc;
+}
+
+
+/* the upstream module gave up on the response it was reading */
+
+static ngx_uint_t
+ngx_http_ei_hmac_upstream_failed(ngx_http_request_t *r)
+{
+    ngx_http_upstream_t  *u;
+
+    u = r->upstream;
+
+    if (u == NULL) {
+        return 0;
     }
 
-    return ngx_http_next_body_filter(r, out);
+    if (u->pipe && (u->pipe->upstream_error
+                    || (u->pipe->upstream_eof && !u->pipe->upstream_done
+                        && u->length != 0 && u->length != -1)))
+    {
+        return 1;
+    }
+
+    return u->error;
 }
 
 
@@ -1924,6 +2137,11 @@ ngx_http_ei_hmac_variable(ngx_http_request_t *r, ngx_http_variable_value_t *v,
 
         outcome = ei_reason_info(ctx->outcome_known ? ctx->reason : EI_OK)
                       ->outcome;
+
+        if (outcome[0] == '\0') {
+            return NGX_OK;
+        }
+
         v->data = (u_char *) outcome;
         v->len = ngx_strlen(outcome);
         break;

@@ -40,6 +40,8 @@ static const ei_reason_info_t  ei_reasons[EI_REASON_MAX] = {
         "development keys are not accepted by this gateway" },
     [EI_ERROR_NO_KEY] = { 500, "error_no_key",
         "gateway has no valid API key for this project" },
+    [EI_ERROR_INTERNAL] = { 500, "",
+        "internal server error" },
 };
 
 
@@ -47,7 +49,7 @@ const ei_reason_info_t *
 ei_reason_info(ei_reason_t reason)
 {
     if ((unsigned) reason >= EI_REASON_MAX) {
-        reason = EI_ERROR_NO_KEY;
+        reason = EI_ERROR_INTERNAL;
     }
 
     return &ei_reasons[reason];

@@ -27,13 +27,14 @@ typedef enum {
     EI_REJECT_DENYLISTED,       /* 400 */
     EI_REJECT_DEV_KEY,          /* 403 */
     EI_ERROR_NO_KEY,            /* 500 */
+    EI_ERROR_INTERNAL,          /* 500: out of memory, a rewritten target */
     EI_REASON_MAX
 } ei_reason_t;
 
 
 typedef struct {
     int          status;
-    const char  *outcome;       /* $ei_hmac_outcome */
+    const char  *outcome;       /* $ei_hmac_outcome, "" when none fits */
     const char  *text;          /* default error text */
 } ei_reason_info_t;
 

@@ -294,3 +294,113 @@ GET /v1/api/1/hmackeys
 --- error_code: 405
 --- response_body chomp
 {"success":false,"error":"method not allowed: use POST"}
+
+
+
+=== TEST 21: a body that ends like the start of the key is sent whole
+--- tcp_reply eval
+main::reply("200 OK", "Content-Type: text/plain\r\n", "hello ei_te")
+--- error_code: 200
+--- response_headers
+Content-Type: text/plain
+Content-Length: 11
+--- response_body chomp
+hello ei_te
+
+
+
+=== TEST 22: the key in the upstream's Content-Type is masked too
+--- tcp_reply eval
+sub {
+    my ($key) = $_[0] =~ /x-api-key: (\S+)/;
+    return main::reply("200 OK", "Content-Type: text/plain; k=$key\r\n", "ok");
+}
+--- error_code: 200
+--- response_headers eval
+"Content-Type: text/plain; k=$main::Mask"
+--- response_body chomp
+ok
+
+
+
+=== TEST 23: a response spilled to a temporary file and sent with sendfile is masked
+--- config eval
+EiHmac::location(<<'_EOC_');
+        sendfile on;
+        proxy_buffer_size 4k;
+        proxy_buffers 2 4k;
+        proxy_busy_buffers_size 4k;
+        limit_rate 2m;
+_EOC_
+--- tcp_reply eval
+sub {
+    my $req = shift;
+    return main::reply("200 OK", "Content-Type: text/plain\r\n", $req x 1000);
+}
+--- error_code: 200
+--- response_headers
+Content-Type: text/plain
+--- response_body eval
+my $b = $main::Fwd; $b =~ s/\Q$EiHmac::Key\E/$main::Mask/g; $b x 1000
+--- error_log
+an upstream response is buffered to a temporary file
+
+
+
+=== TEST 24: a rewritten error reaches a rate-limited client whole
+--- config eval
+EiHmac::location("        limit_rate 40;")
+--- tcp_reply eval
+main::reply("500 Internal Server Error", "Content-Type: text/html\r\n", "<html>oops</html>")
+--- error_code: 500
+--- response_body chomp
+{"success":false,"error":"internal server error"}
+
+
+
+=== TEST 25: an upstream error body that breaks off becomes a 502 in JSON
+--- tcp_reply eval
+"HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/html\r\nContent-Length: 100\r\n\r\n0123456789"
+--- error_code: 502
+--- response_body chomp
+{"success":false,"error":"upstream is unavailable"}
+--- error_log
+upstream prematurely closed connection
+
+
+
+=== TEST 26: a target rewritten inside nginx is refused, nothing sent upstream
+--- config eval
+EiHmac::location("        rewrite ^/v1/api/9/hmackeys\$ /v1/api/10/hmackeys break;")
+--- tcp_query_len: 0
+--- error_code: 500
+--- response_body chomp
+{"success":false,"error":"internal server error"}
+--- error_log
+ei_hmac refuses a request whose target was changed inside nginx
+
+
+
+=== TEST 27: an error_page into the gateway location after a refusal does not hang
+--- config eval
+EiHmac::location("        client_max_body_size 10;\n        error_page 413 /v1/api/error;")
+--- raw_request eval
+"POST /v1/api/9/hmackeys HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+. "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+. "14\r\n" . ('x' x 20) . "\r\n0\r\n\r\n"
+--- tcp_query_len: 0
+--- error_code: 413
+--- response_body chomp
+{"success":false,"error":"request body is too large"}
+
+
+
+=== TEST 28: the client's Accept-Encoding is not forwarded
+--- more_headers
+Content-Type: application/json
+Accept-Encoding: gzip, br
+--- tcp_reply eval
+$EiHmac::Created
+--- error_code: 200
+--- response_body chomp
+{"success":true,"id":7}
