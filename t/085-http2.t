@@ -9,6 +9,8 @@ use Test::More;
 use File::Temp qw(tempdir);
 use IO::Socket::INET;
 use Time::HiRes qw(sleep);
+use lib 't/lib';
+use EiHmac;
 
 my $nginx = $ENV{TEST_NGINX_BINARY} || '/usr/sbin/nginx';
 my ($module) = split ' ', ($ENV{TEST_NGINX_LOAD_MODULES} || '');
@@ -20,31 +22,10 @@ plan skip_all => 'curl without HTTP/2'
 my $dir = tempdir(CLEANUP => 1);
 chmod 0755, $dir;
 
-sub free_port {
-    my $s = IO::Socket::INET->new(Listen => 1, LocalAddr => '127.0.0.1',
-                                  LocalPort => 0, Proto => 'tcp') or die $!;
-    return $s->sockport;
-}
-
-my ($gw, $up) = (free_port(), free_port());
+my ($gw, $up) = (EiHmac::free_port(), EiHmac::free_port());
 my $key = 'ei_h2_test_key_5a7c9e1b3d';
 
-open my $conf, '>', "$dir/nginx.conf" or die $!;
-print $conf <<"_EOC_";
-load_module $module;
-daemon off;
-master_process off;
-pid $dir/nginx.pid;
-error_log $dir/error.log info;
-events { worker_connections 64; }
-http {
-    access_log off;
-    client_body_temp_path $dir/body;
-    proxy_temp_path $dir/proxy;
-    fastcgi_temp_path $dir/fastcgi;
-    uwsgi_temp_path $dir/uwsgi;
-    scgi_temp_path $dir/scgi;
-
+EiHmac::write_nginx_conf($dir, $module, 'off', <<"_EOC_");
     server {
         listen 127.0.0.1:$gw http2;
         client_body_buffer_size 1k;
@@ -70,21 +51,9 @@ http {
             return 200 '{"success":true,"id":2}';
         }
     }
-}
 _EOC_
-close $conf;
 
-my $pid = fork() // die $!;
-
-if ($pid == 0) {
-    exec $nginx, '-p', $dir, '-c', "$dir/nginx.conf", '-e', "$dir/error.log";
-    die "exec: $!";
-}
-
-for (1 .. 50) {
-    last if IO::Socket::INET->new(PeerAddr => "127.0.0.1:$gw");
-    sleep 0.1;
-}
+my $pid = EiHmac::start_nginx($nginx, $dir, $gw);
 
 my $good = '{"name":"h2","hmacKey":"3f9a1c0e7b2d4f68a5c9e01b7d3f2a64",'
          . '"isDevelopmentKey":false}';

@@ -10,6 +10,8 @@ use HTTP::Tiny;
 use IO::Socket::INET;
 use POSIX ":sys_wait_h";
 use Time::HiRes qw(sleep);
+use lib 't/lib';
+use EiHmac;
 
 my $nginx = $ENV{TEST_NGINX_BINARY} || '/usr/sbin/nginx';
 my ($module) = split ' ', ($ENV{TEST_NGINX_LOAD_MODULES} || '');
@@ -18,13 +20,6 @@ plan skip_all => 'module not built' unless $module && -f $module;
 
 my $dir = tempdir(CLEANUP => 1);
 chmod 0755, $dir;
-mkdir "$dir/logs";
-
-sub free_port {
-    my $s = IO::Socket::INET->new(Listen => 1, LocalAddr => '127.0.0.1',
-                                  LocalPort => 0, Proto => 'tcp') or die $!;
-    return $s->sockport;
-}
 
 sub write_key {
     open my $fh, '>', "$dir/studio.key" or die $!;
@@ -33,27 +28,11 @@ sub write_key {
     chmod 0600, "$dir/studio.key";
 }
 
-my ($gw, $up, $slow) = (free_port(), free_port(), free_port());
+my ($gw, $up, $slow) = map { EiHmac::free_port() } 1 .. 3;
 
 write_key('ei_key_before_reload_0000');
 
-open my $conf, '>', "$dir/nginx.conf" or die $!;
-print $conf <<"_EOC_";
-load_module $module;
-daemon off;
-master_process on;
-worker_processes 1;
-pid $dir/nginx.pid;
-error_log $dir/logs/error.log info;
-events { worker_connections 64; }
-http {
-    access_log off;
-    client_body_temp_path $dir/body;
-    proxy_temp_path $dir/proxy;
-    fastcgi_temp_path $dir/fastcgi;
-    uwsgi_temp_path $dir/uwsgi;
-    scgi_temp_path $dir/scgi;
-
+EiHmac::write_nginx_conf($dir, $module, 'on', <<"_EOC_");
     server {
         listen 127.0.0.1:$gw;
         location /v1/api/ {
@@ -82,17 +61,9 @@ http {
             return 401 '{"success":false,"error":"Invalid API key"}';
         }
     }
-}
 _EOC_
-close $conf;
 
-my $pid = fork() // die $!;
-
-if ($pid == 0) {
-    open STDERR, '>', "$dir/logs/stderr.log";
-    exec $nginx, '-p', $dir, '-c', "$dir/nginx.conf", '-e', "$dir/logs/error.log";
-    die "exec: $!";
-}
+my $pid = EiHmac::start_nginx($nginx, $dir, $gw);
 
 my $http = HTTP::Tiny->new(timeout => 5);
 my $body = '{"name":"ci","hmacKey":"3f9a1c0e7b2d4f68a5c9e01b7d3f2a64",'
@@ -185,7 +156,7 @@ is($res->{content}, '{"success":true,"id":2}', 'a broken key file keeps the old 
 kill 'QUIT', $pid;
 waitpid($pid, 0);
 
-open my $log, '<', "$dir/logs/error.log" or die $!;
+open my $log, '<', "$dir/error.log" or die $!;
 my $text = do { local $/; <$log> };
 
 like($text, qr/ei_hmac_api_key_file ".*studio\.key" holds more than one line/,

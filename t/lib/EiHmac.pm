@@ -9,6 +9,7 @@ use strict;
 use warnings;
 
 use Exporter 'import';
+use IO::Socket::INET;
 
 our @EXPORT_OK = qw($Key $StrongKey $Created location upstream_request
                     body defaults);
@@ -102,6 +103,64 @@ sub defaults {
     $block->set_value("no_error_log",
                       "[alert]\n[emerg]\n[crit]\nexited on signal\n")
         unless defined $block->no_error_log;
+}
+
+
+# For the suites that drive one nginx themselves (reload, HTTP/2): a free
+# port on 127.0.0.1, a whole nginx.conf in $dir around the given servers,
+# and nginx started in the foreground, its pid returned.
+
+sub free_port {
+    my $s = IO::Socket::INET->new(Listen => 1, LocalAddr => '127.0.0.1',
+                                  LocalPort => 0, Proto => 'tcp') or die $!;
+    return $s->sockport;
+}
+
+
+sub write_nginx_conf {
+    my ($dir, $module, $master, $servers) = @_;
+
+    open my $conf, '>', "$dir/nginx.conf" or die "$dir/nginx.conf: $!";
+    print $conf <<"_EOC_";
+load_module $module;
+daemon off;
+master_process $master;
+worker_processes 1;
+pid $dir/nginx.pid;
+error_log $dir/error.log info;
+events { worker_connections 64; }
+http {
+    access_log off;
+    client_body_temp_path $dir/client_body;
+    proxy_temp_path $dir/proxy;
+    fastcgi_temp_path $dir/fastcgi;
+    uwsgi_temp_path $dir/uwsgi;
+    scgi_temp_path $dir/scgi;
+$servers
+}
+_EOC_
+    close $conf;
+}
+
+
+sub start_nginx {
+    my ($nginx, $dir, $port) = @_;
+
+    my $pid = fork() // die "fork: $!";
+
+    if ($pid == 0) {
+        open STDERR, '>', "$dir/stderr.log";
+        exec $nginx, '-p', $dir, '-c', "$dir/nginx.conf", '-e',
+             "$dir/error.log";
+        die "exec: $!";
+    }
+
+    for (1 .. 50) {
+        last if IO::Socket::INET->new(PeerAddr => "127.0.0.1:$port");
+        select(undef, undef, undef, 0.1);
+    }
+
+    return $pid;
 }
 
 1;
