@@ -916,8 +916,6 @@ static const ei_word_t  ei_words[] = {
     { "zoe", 10 }, { "zone", 11 }, { "zoo", 11 }, { "zxcv", 7 },
 };
 
-#define EI_WORDS  (sizeof(ei_words) / sizeof(ei_word_t))
-
 
 /*
  * The tables below are derived from the lists above, so that nothing is
@@ -2234,7 +2232,7 @@ ei_window(ei_search_t *s, const unsigned char *key, size_t len)
             x = (leet[0] != '\0') ? (unsigned) (leet[0] - 'a') : EI_NO_LETTER;
 
             if (leet[1] != '\0') {
-                second = leet[1] - 'a';
+                second = (unsigned) (leet[1] - 'a');
             }
         }
 
@@ -2693,6 +2691,7 @@ ei_match_words(ei_search_t *s, size_t i)
     int                   dir;
     size_t                avail, pair, id, x, y, z;
     uint32_t              thirds, fourth;
+    ptrdiff_t             at;
     const unsigned char  *a, *b, *c;
 
     for (dir = 1; dir >= -1; dir -= 2) {
@@ -2704,14 +2703,15 @@ ei_match_words(ei_search_t *s, size_t i)
         /* the window saw three characters at least in that direction */
 
         avail = (dir > 0) ? s->len - i : i + 1;
-        a = s->letter[i];
-        b = s->letter[i + dir];
-        c = s->letter[i + 2 * dir];
+        at = (ptrdiff_t) i;
+        a = s->letter[at];
+        b = s->letter[at + dir];
+        c = s->letter[at + 2 * dir];
 
         fourth = 0;
 
         if (avail > EI_PREFIX) {
-            fourth = ei_letter_set(s->letter[i + EI_PREFIX * dir]);
+            fourth = ei_letter_set(s->letter[at + EI_PREFIX * dir]);
         }
 
         for (x = 0; x < 2 && a[x] != EI_NO_LETTER; x++) {
@@ -2889,9 +2889,10 @@ ei_match_dates(ei_search_t *s, size_t i)
         return;
     }
 
-    /* the window saw two digits from 01 to 31 */
-
-    /* the digits from i, up to the eight of a date without separators */
+    /*
+     * the window saw two digits from 01 to 31 here; the digits that follow,
+     * up to the eight of a date without separators
+     */
 
     for (digits = 2; digits < avail && digits < 8; digits++) {
         if (key[digits] < '0' || key[digits] > '9') {
