@@ -111,12 +111,6 @@ typedef struct {
 } ngx_http_ei_hmac_ctx_t;
 
 
-typedef struct {
-    ngx_str_t                   name;
-    ngx_uint_t                  hash;
-} ngx_http_ei_hmac_header_t;
-
-
 static ngx_int_t ngx_http_ei_hmac_handler(ngx_http_request_t *r);
 static ngx_http_ei_hmac_ctx_t *ngx_http_ei_hmac_get_ctx(ngx_http_request_t *r);
 static ngx_http_ei_hmac_ctx_t *ngx_http_ei_hmac_create_ctx(
@@ -342,21 +336,21 @@ ngx_module_t  ngx_http_ei_hmac_module = {
 
 
 /* request headers that carry a credential: never forwarded */
-static ngx_http_ei_hmac_header_t  ngx_http_ei_hmac_credentials[] = {
-    { ngx_string("x-api-key"), 0 },
-    { ngx_string("x-jwt-token"), 0 },
-    { ngx_string("authorization"), 0 },
-    { ngx_string("proxy-authorization"), 0 },
-    { ngx_string("cookie"), 0 },
+static ngx_str_t  ngx_http_ei_hmac_credentials[] = {
+    ngx_string("x-api-key"),
+    ngx_string("x-jwt-token"),
+    ngx_string("authorization"),
+    ngx_string("proxy-authorization"),
+    ngx_string("cookie"),
 
     /* a compressed answer could hide the key from the redaction */
-    { ngx_string("accept-encoding"), 0 },
+    ngx_string("accept-encoding"),
 
     /* replaced by the module's own, for the canonical body */
-    { ngx_string("content-type"), 0 },
-    { ngx_string("content-length"), 0 },
-    { ngx_string("transfer-encoding"), 0 },
-    { ngx_null_string, 0 }
+    ngx_string("content-type"),
+    ngx_string("content-length"),
+    ngx_string("transfer-encoding"),
+    ngx_null_string
 };
 
 
@@ -569,7 +563,9 @@ ngx_http_ei_hmac_get_ctx(ngx_http_request_t *r)
 
     ctx = ngx_http_get_module_ctx(r, ngx_http_ei_hmac_module);
 
-    if (ctx) {
+    /* only an internal redirect or a named location zeroes the ctx */
+
+    if (ctx || !r->internal) {
         return ctx;
     }
 
@@ -675,9 +671,7 @@ ngx_http_ei_hmac_check_head(ngx_http_request_t *r,
     }
 
     if (r->headers_in.content_length_n > (off_t) hlcf->max_body_size) {
-        return ei_verdict_fmt(v, EI_REJECT_TOO_LARGE,
-                              "request body is too large: at most %zu bytes",
-                              hlcf->max_body_size);
+        return ei_verdict_too_large(v, hlcf->max_body_size);
     }
 
     return EI_OK;
@@ -783,9 +777,7 @@ ngx_http_ei_hmac_check_body(ngx_http_request_t *r,
     ngx_http_ei_hmac_cleanse_body(r);
 
     if (len > hlcf->max_body_size) {
-        return ei_verdict_fmt(v, EI_REJECT_TOO_LARGE,
-                              "request body is too large: at most %zu bytes",
-                              hlcf->max_body_size);
+        return ei_verdict_too_large(v, hlcf->max_body_size);
     }
 
     if (body == NULL && len) {
@@ -1091,7 +1083,7 @@ ngx_http_ei_hmac_rewrite_headers(ngx_http_request_t *r, ngx_str_t *key)
     ngx_list_t                  headers;
     ngx_list_part_t            *part;
     ngx_table_elt_t            *h, *e;
-    ngx_http_ei_hmac_header_t  *c;
+    ngx_str_t                  *c;
 
     n = 2;
 
@@ -1120,16 +1112,16 @@ ngx_http_ei_hmac_rewrite_headers(ngx_http_request_t *r, ngx_str_t *key)
             i = 0;
         }
 
-        for (c = ngx_http_ei_hmac_credentials; c->name.len; c++) {
-            if (h[i].key.len == c->name.len
-                && ngx_strncasecmp(h[i].key.data, c->name.data, c->name.len)
+        for (c = ngx_http_ei_hmac_credentials; c->len; c++) {
+            if (h[i].key.len == c->len
+                && ngx_strncasecmp(h[i].key.data, c->data, c->len)
                    == 0)
             {
                 break;
             }
         }
 
-        if (c->name.len) {
+        if (c->len) {
             ngx_log_debug1(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
                            "ei_hmac dropping request header \"%V\"",
                            &h[i].key);
@@ -1336,9 +1328,7 @@ ngx_http_ei_hmac_request_body_filter(ngx_http_request_t *r, ngx_chain_t *in)
 
         ctx->reading_body = 0;
 
-        (void) ei_verdict_fmt(&v, EI_REJECT_TOO_LARGE,
-                              "request body is too large: at most %zu bytes",
-                              hlcf->max_body_size);
+        (void) ei_verdict_too_large(&v, hlcf->max_body_size);
 
         ngx_http_ei_hmac_set_outcome(r, ctx, &v);
 
@@ -2013,17 +2003,18 @@ ngx_http_ei_hmac_status_text(ngx_http_ei_hmac_ctx_t *ctx, ngx_uint_t status)
         return &ctx->error;
     }
 
-    for (st = ngx_http_ei_hmac_status_texts; st->status; st++) {
-        if (st->status == status) {
-            return &st->text;
+    for ( ;; ) {
+        for (st = ngx_http_ei_hmac_status_texts; st->status; st++) {
+            if (st->status == status) {
+                return &st->text;
+            }
         }
+
+        /* a status without a text of its own gets its class's */
+
+        status = (status >= NGX_HTTP_INTERNAL_SERVER_ERROR)
+                 ? NGX_HTTP_INTERNAL_SERVER_ERROR : NGX_HTTP_BAD_REQUEST;
     }
-
-    /* the first entry is 400's, the tenth 500's */
-
-    return (status >= NGX_HTTP_INTERNAL_SERVER_ERROR)
-           ? &ngx_http_ei_hmac_status_texts[9].text
-           : &ngx_http_ei_hmac_status_texts[0].text;
 }
 
 
@@ -2668,7 +2659,6 @@ ngx_http_ei_hmac_init(ngx_conf_t *cf)
     ngx_pool_cleanup_t         *cln;
     ngx_http_handler_pt        *h;
     ngx_http_core_main_conf_t  *cmcf;
-    ngx_http_ei_hmac_header_t  *c;
 
     cln = ngx_pool_cleanup_add(cf->pool, 0);
     if (cln == NULL) {
@@ -2684,10 +2674,6 @@ ngx_http_ei_hmac_init(ngx_conf_t *cf)
     cln->handler = ngx_http_ei_hmac_crypto_cleanup;
 
     ei_body_init();
-
-    for (c = ngx_http_ei_hmac_credentials; c->name.len; c++) {
-        c->hash = ngx_hash_key(c->name.data, c->name.len);
-    }
 
     cmcf = ngx_http_conf_get_module_main_conf(cf, ngx_http_core_module);
 

@@ -90,6 +90,14 @@ ei_verdict_fmt(ei_verdict_t *v, ei_reason_t reason, const char *fmt, ...)
 }
 
 
+ei_reason_t
+ei_verdict_too_large(ei_verdict_t *v, size_t max)
+{
+    return ei_verdict_fmt(v, EI_REJECT_TOO_LARGE,
+                          "request body is too large: at most %zu bytes", max);
+}
+
+
 void
 ei_verdict_append(ei_verdict_t *v, const char *fmt, ...)
 {

@@ -63,6 +63,9 @@ ei_reason_t ei_verdict_fmt(ei_verdict_t *v, ei_reason_t reason,
 #endif
     ;
 
+/* EI_REJECT_TOO_LARGE, with the limit in the text */
+ei_reason_t ei_verdict_too_large(ei_verdict_t *v, size_t max);
+
 /* appends "; " (when not empty) and a formatted text; reason unchanged */
 void ei_verdict_append(ei_verdict_t *v, const char *fmt, ...)
 #if defined(__GNUC__)
