@@ -244,7 +244,7 @@ ngx_http_ei_hmac_variable(ngx_http_request_t *r, ngx_http_variable_value_t *v,
     switch (data) {
 
     case NGX_HTTP_EI_HMAC_VAR_PROJECT_ID:
-        if (!ctx->project_known) {
+        if (ctx->project_id == 0) {
             return NGX_OK;
         }
 
@@ -276,14 +276,13 @@ ngx_http_ei_hmac_variable(ngx_http_request_t *r, ngx_http_variable_value_t *v,
         break;
 
     case NGX_HTTP_EI_HMAC_VAR_OUTCOME:
-        if (!ctx->outcome_known && !ctx->validated) {
-            return NGX_OK;
-        }
+        /* forwarded: EI_OK, "forwarded"; EI_ERROR_INTERNAL has no word */
+        outcome = ei_reason_info(ctx->reason)->outcome;
 
-        outcome = ei_reason_info(ctx->outcome_known ? ctx->reason : EI_OK)
-                      ->outcome;
-
-        if (outcome[0] == '\0') {
+        if ((ctx->state != NGX_HTTP_EI_HMAC_REFUSED
+             && ctx->state != NGX_HTTP_EI_HMAC_FORWARDED)
+            || outcome[0] == '\0')
+        {
             return NGX_OK;
         }
 
@@ -292,7 +291,7 @@ ngx_http_ei_hmac_variable(ngx_http_request_t *r, ngx_http_variable_value_t *v,
         break;
 
     default: /* NGX_HTTP_EI_HMAC_VAR_ERROR */
-        if (!ctx->outcome_known || ctx->error.len == 0) {
+        if (ctx->state != NGX_HTTP_EI_HMAC_REFUSED || ctx->error.len == 0) {
             return NGX_OK;
         }
 

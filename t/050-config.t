@@ -235,8 +235,9 @@ main::req(7)
 --- response_body chomp
 {"success":false,"error":"gateway has no valid API key for this project"}
 --- error_log eval
-[qr/\[error\].*ei_hmac_api_key is empty for project "7"/,
- qr/\[error\].*ei_hmac error_no_key for project "7"/]
+qr/\[error\].*ei_hmac error_no_key, project "7": "gateway has no valid API key for this project" \(ei_hmac_api_key is empty\)/
+--- no_error_log eval
+qr/ei_hmac_api_key is empty for project/
 
 
 
@@ -253,7 +254,7 @@ main::req(7)
 --- response_body chomp
 {"success":false,"error":"gateway has no valid API key for this project"}
 --- error_log eval
-qr/\[error\].*ei_hmac_api_key is not visible ASCII for project "7"/
+qr/\[error\].*ei_hmac error_no_key, project "7": "gateway has no valid API key for this project" \(ei_hmac_api_key is not visible ASCII\)/
 
 
 

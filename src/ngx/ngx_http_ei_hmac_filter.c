@@ -1,8 +1,10 @@
 
 /*
  * The response filters: every error answered in an ei_hmac location
- * becomes a GenericApiResponse, whoever produced it, and the server-held
- * key is masked in whatever the upstream sends back.
+ * becomes a GenericApiResponse, whoever produced it (nginx sends its own
+ * error pages through the ordinary filters, so no error_page is needed),
+ * and the server-held key is masked in whatever the upstream sends back.
+ * ctx->filter says what the body filter does with the response.
  */
 
 
@@ -21,43 +23,30 @@
 
 
 static ngx_int_t ngx_http_ei_hmac_header_filter(ngx_http_request_t *r);
+static ngx_int_t ngx_http_ei_hmac_error_header(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx);
+static ngx_int_t ngx_http_ei_hmac_replace_header(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx, ngx_uint_t status, ngx_str_t *text);
+static ngx_int_t ngx_http_ei_hmac_replace_status(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx, ngx_uint_t status);
 static ngx_int_t ngx_http_ei_hmac_body_filter(ngx_http_request_t *r,
     ngx_chain_t *in);
 static ngx_int_t ngx_http_ei_hmac_mask_body(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx, ngx_chain_t *in);
+static ngx_int_t ngx_http_ei_hmac_inspect_body(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx, ngx_chain_t *in);
+static ngx_int_t ngx_http_ei_hmac_pass_upstream_error(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx);
+static ngx_int_t ngx_http_ei_hmac_collect(ngx_buf_t *dst, ngx_chain_t *in,
+    ngx_uint_t *last);
+static ngx_int_t ngx_http_ei_hmac_send_replacement(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx);
+static ngx_int_t ngx_http_ei_hmac_send_body(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx);
 static ngx_uint_t ngx_http_ei_hmac_upstream_failed(ngx_http_request_t *r);
-static ngx_str_t *ngx_http_ei_hmac_status_text(ngx_http_ei_hmac_ctx_t *ctx,
-    ngx_uint_t status);
-static void ngx_http_ei_hmac_consume(ngx_chain_t *in);
 static void ngx_http_ei_hmac_clear_header(ngx_http_request_t *r,
     ngx_str_t *name);
-
-
-/* short reasons for error statuses that nginx or the upstream produce */
-typedef struct {
-    ngx_uint_t                  status;
-    ngx_str_t                   text;
-} ngx_http_ei_hmac_status_text_t;
-
-
-static ngx_http_ei_hmac_status_text_t  ngx_http_ei_hmac_status_texts[] = {
-    { NGX_HTTP_BAD_REQUEST, ngx_string("bad request") },
-    { NGX_HTTP_UNAUTHORIZED, ngx_string("authentication required") },
-    { NGX_HTTP_FORBIDDEN, ngx_string("forbidden") },
-    { NGX_HTTP_NOT_FOUND, ngx_string("not found") },
-    { NGX_HTTP_NOT_ALLOWED, ngx_string("method not allowed: use POST") },
-    { NGX_HTTP_REQUEST_TIME_OUT, ngx_string("request timed out") },
-    { NGX_HTTP_REQUEST_ENTITY_TOO_LARGE,
-      ngx_string("request body is too large") },
-    { NGX_HTTP_REQUEST_URI_TOO_LARGE, ngx_string("request target too long") },
-    { NGX_HTTP_TOO_MANY_REQUESTS, ngx_string("too many requests") },
-    { NGX_HTTP_INTERNAL_SERVER_ERROR, ngx_string("internal server error") },
-    { NGX_HTTP_NOT_IMPLEMENTED, ngx_string("not implemented") },
-    { NGX_HTTP_BAD_GATEWAY, ngx_string("upstream is unavailable") },
-    { NGX_HTTP_SERVICE_UNAVAILABLE, ngx_string("service unavailable") },
-    { NGX_HTTP_GATEWAY_TIME_OUT, ngx_string("upstream timed out") },
-    { 0, ngx_null_string }
-};
+static void ngx_http_ei_hmac_consume(ngx_chain_t *in);
 
 
 static ngx_str_t  ngx_http_ei_hmac_json_type = ngx_string("application/json");
@@ -70,36 +59,27 @@ static ngx_str_t  ngx_http_ei_hmac_www_auth = ngx_string("WWW-Authenticate");
 static ngx_str_t  ngx_http_ei_hmac_upstream_invalid =
     ngx_string("upstream sent an invalid response");
 
-
-
 static ngx_http_output_header_filter_pt  ngx_http_next_header_filter;
 static ngx_http_output_body_filter_pt    ngx_http_next_body_filter;
 
 
-/*
- * SPEC section 6: every error answered in an ei_hmac location becomes a
- * GenericApiResponse, whoever produced it.  nginx's own error pages go
- * through the ordinary filters, so no error_page is needed.
- */
-
 static ngx_int_t
 ngx_http_ei_hmac_header_filter(ngx_http_request_t *r)
 {
-    ngx_uint_t                       status;
-    ngx_str_t                       *text;
-    ngx_http_upstream_t             *u;
-    ngx_http_ei_hmac_ctx_t          *ctx;
-    ngx_http_ei_hmac_loc_conf_t     *hlcf;
+    ngx_uint_t                    invalid;
+    ngx_http_ei_hmac_ctx_t       *ctx;
+    ngx_http_ei_hmac_loc_conf_t  *hlcf;
 
     if (r != r->main) {
         return ngx_http_next_header_filter(r);
     }
 
-    hlcf = ngx_http_get_module_loc_conf(r, ngx_http_ei_hmac_module);
-
     ctx = ngx_http_ei_hmac_get_ctx(r);
 
-    if (ctx && ctx->own_response) {
+    if (ctx && (ctx->filter == NGX_HTTP_EI_HMAC_REPLACE
+                || ctx->filter == NGX_HTTP_EI_HMAC_SENT))
+    {
+        /* the gateway's own answer */
         return ngx_http_next_header_filter(r);
     }
 
@@ -108,69 +88,23 @@ ngx_http_ei_hmac_header_filter(ngx_http_request_t *r)
      * redirect led to, the key never goes back to the client
      */
 
-    if (ctx && ctx->redact.len && r->upstream) {
-        ngx_http_ei_hmac_redact_headers(r, ctx);
-
-        if (r->headers_out.content_encoding
-            && r->headers_out.content_encoding->value.len
-            && ngx_strcasecmp(r->headers_out.content_encoding->value.data,
-                              (u_char *) "identity") != 0
-            && r->headers_out.status < NGX_HTTP_BAD_REQUEST)
-        {
-            /* a compressed body cannot be searched for the key */
-
-            ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
-                          "ei_hmac refused an upstream response with "
-                          "\"Content-Encoding: %V\"",
-                          &r->headers_out.content_encoding->value);
-
-            return ngx_http_ei_hmac_set_error(r, ctx, NGX_HTTP_BAD_GATEWAY,
-                       (char *) ngx_http_ei_hmac_upstream_invalid.data,
-                       ngx_http_ei_hmac_upstream_invalid.len)
-                   == NGX_OK ? ngx_http_next_header_filter(r) : NGX_ERROR;
-        }
+    if (ctx && ctx->redact.len && r->upstream
+        && ngx_http_ei_hmac_redact_headers(r, ctx) == NGX_DECLINED)
+    {
+        return ngx_http_ei_hmac_replace_header(r, ctx, NGX_HTTP_BAD_GATEWAY,
+                                            &ngx_http_ei_hmac_upstream_invalid);
     }
+
+    hlcf = ngx_http_get_module_loc_conf(r, ngx_http_ei_hmac_module);
 
     if (!hlcf->enable || !hlcf->errors) {
         return ngx_http_next_header_filter(r);
     }
 
-    if (r->upstream && r->http_version == NGX_HTTP_VERSION_9
-        && r->http_major >= 1)
-    {
-        /*
-         * the proxy module passes an answer without a status line as
-         * HTTP/0.9, which no client of this API can read
-         */
+    invalid = (r->upstream && r->http_version == NGX_HTTP_VERSION_9
+               && r->http_major >= 1);
 
-        r->http_version = r->http_major * 1000 + r->http_minor;
-        r->keepalive = 0;
-
-        if (ctx == NULL) {
-            ctx = ngx_http_ei_hmac_create_ctx(r);
-            if (ctx == NULL) {
-                return NGX_ERROR;
-            }
-        }
-
-        ngx_log_error(NGX_LOG_INFO, r->connection->log, 0,
-                      "ei_hmac rewrote an upstream answer without a status "
-                      "line into a GenericApiResponse");
-
-        if (ngx_http_ei_hmac_set_error(r, ctx, NGX_HTTP_BAD_GATEWAY,
-                (char *) ngx_http_ei_hmac_upstream_invalid.data,
-                ngx_http_ei_hmac_upstream_invalid.len)
-            != NGX_OK)
-        {
-            return NGX_ERROR;
-        }
-
-        return ngx_http_next_header_filter(r);
-    }
-
-    status = r->headers_out.status;
-
-    if (status < NGX_HTTP_BAD_REQUEST) {
+    if (!invalid && r->headers_out.status < NGX_HTTP_BAD_REQUEST) {
         return ngx_http_next_header_filter(r);
     }
 
@@ -181,6 +115,37 @@ ngx_http_ei_hmac_header_filter(ngx_http_request_t *r)
         }
     }
 
+    if (invalid) {
+        /*
+         * the proxy module passes an answer without a status line as
+         * HTTP/0.9, which no client of this API can read
+         */
+
+        r->http_version = r->http_major * 1000 + r->http_minor;
+        r->keepalive = 0;
+
+        ngx_log_error(NGX_LOG_INFO, r->connection->log, 0,
+                      "ei_hmac rewrote an upstream answer without a status "
+                      "line into a GenericApiResponse");
+
+        return ngx_http_ei_hmac_replace_header(r, ctx, NGX_HTTP_BAD_GATEWAY,
+                                            &ngx_http_ei_hmac_upstream_invalid);
+    }
+
+    return ngx_http_ei_hmac_error_header(r, ctx);
+}
+
+
+/* an error status from nginx, the upstream, or the gateway's own verdict */
+
+static ngx_int_t
+ngx_http_ei_hmac_error_header(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx)
+{
+    ngx_uint_t            status;
+    ngx_http_upstream_t  *u;
+
+    status = r->headers_out.status;
     u = r->upstream;
 
     if (u && r->err_status == 0 && u->headers_in.status_n == status) {
@@ -197,10 +162,8 @@ ngx_http_ei_hmac_header_filter(ngx_http_request_t *r)
             ngx_http_ei_hmac_clear_header(r, &ngx_http_ei_hmac_www_auth);
             r->headers_out.www_authenticate = NULL;
 
-            return ngx_http_ei_hmac_set_error(r, ctx, NGX_HTTP_BAD_GATEWAY,
-                       (char *) ngx_http_ei_hmac_upstream_401.data,
-                       ngx_http_ei_hmac_upstream_401.len)
-                   == NGX_OK ? ngx_http_next_header_filter(r) : NGX_ERROR;
+            return ngx_http_ei_hmac_replace_header(r, ctx,
+                       NGX_HTTP_BAD_GATEWAY, &ngx_http_ei_hmac_upstream_401);
         }
 
         /*
@@ -224,14 +187,34 @@ ngx_http_ei_hmac_header_filter(ngx_http_request_t *r)
         }
     }
 
-    text = ngx_http_ei_hmac_status_text(ctx, status);
+    /* the gateway's own verdict (a chunked body too large) was logged */
+
+    if (ctx->state == NGX_HTTP_EI_HMAC_REFUSED && ctx->error.len
+        && (ngx_uint_t) ei_reason_info(ctx->reason)->status == status)
+    {
+        return ngx_http_ei_hmac_replace_header(r, ctx, status, &ctx->error);
+    }
 
     ngx_log_error(NGX_LOG_INFO, r->connection->log, 0,
                   "ei_hmac rewrote %s %ui response into a GenericApiResponse",
                   ctx->upstream_status ? "upstream" : "nginx", status);
 
-    if (ngx_http_ei_hmac_set_error(r, ctx, status, (char *) text->data,
-                                   text->len)
+    if (ngx_http_ei_hmac_replace_status(r, ctx, status) != NGX_OK) {
+        return NGX_ERROR;
+    }
+
+    return ngx_http_next_header_filter(r);
+}
+
+
+/* the body goes out when the body filter is first called */
+
+static ngx_int_t
+ngx_http_ei_hmac_replace_header(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx, ngx_uint_t status, ngx_str_t *text)
+{
+    if (ngx_http_ei_hmac_replace(r, ctx, status, (char *) text->data,
+                                 text->len)
         != NGX_OK)
     {
         return NGX_ERROR;
@@ -242,12 +225,13 @@ ngx_http_ei_hmac_header_filter(ngx_http_request_t *r)
 
 
 /*
- * Prepares the headers of a GenericApiResponse and keeps its body in
- * ctx->inspect for the body filter to send.
+ * The one way a response is replaced: the headers of a GenericApiResponse
+ * are set, and its body is kept in ctx->reply until the body filter (or
+ * ngx_http_ei_hmac_send_reply()) sends it.
  */
 
 ngx_int_t
-ngx_http_ei_hmac_set_error(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx,
+ngx_http_ei_hmac_replace(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx,
     ngx_uint_t status, const char *text, size_t len)
 {
     size_t      n;
@@ -262,8 +246,8 @@ ngx_http_ei_hmac_set_error(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx,
                       EI_ERROR_BODY_MAX);
     b->last = b->pos + n;
 
-    ctx->inspect = b;
-    ctx->filter = NGX_HTTP_EI_HMAC_REWRITE;
+    ctx->reply = b;
+    ctx->filter = NGX_HTTP_EI_HMAC_REPLACE;
 
     r->headers_out.status = status;
     r->headers_out.status_line.len = 0;
@@ -294,12 +278,39 @@ ngx_http_ei_hmac_set_error(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx,
 
 
 static ngx_int_t
+ngx_http_ei_hmac_replace_status(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx, ngx_uint_t status)
+{
+    size_t       len;
+    const char  *text;
+
+    text = ei_status_text(status, &len);
+
+    return ngx_http_ei_hmac_replace(r, ctx, status, text, len);
+}
+
+
+/* the gateway's own answer: the header through every filter, then the body */
+
+ngx_int_t
+ngx_http_ei_hmac_send_reply(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx)
+{
+    ngx_int_t  rc;
+
+    rc = ngx_http_send_header(r);
+
+    if (rc == NGX_ERROR || rc > NGX_OK || r->header_only) {
+        ctx->filter = NGX_HTTP_EI_HMAC_SENT;
+        return rc;
+    }
+
+    return ngx_http_ei_hmac_send_body(r, ctx);
+}
+
+
+static ngx_int_t
 ngx_http_ei_hmac_body_filter(ngx_http_request_t *r, ngx_chain_t *in)
 {
-    size_t                   n;
-    ngx_str_t               *text;
-    ngx_uint_t               last;
-    ngx_chain_t             *cl;
     ngx_http_ei_hmac_ctx_t  *ctx;
 
     if (r != r->main) {
@@ -308,141 +319,31 @@ ngx_http_ei_hmac_body_filter(ngx_http_request_t *r, ngx_chain_t *in)
 
     ctx = ngx_http_ei_hmac_get_ctx(r);
 
-    if (ctx == NULL || ctx->own_response) {
+    if (ctx == NULL) {
         return ngx_http_next_body_filter(r, in);
     }
 
-    if (ctx->filter == NGX_HTTP_EI_HMAC_PASS) {
-        if (ctx->redacting) {
-            return ngx_http_ei_hmac_mask_body(r, ctx, in);
-        }
+    switch (ctx->filter) {
 
-        return ngx_http_next_body_filter(r, in);
-    }
+    case NGX_HTTP_EI_HMAC_REDACT:
+        return ngx_http_ei_hmac_mask_body(r, ctx, in);
 
-    if (ctx->filter == NGX_HTTP_EI_HMAC_REWRITE) {
+    case NGX_HTTP_EI_HMAC_INSPECT:
+        return ngx_http_ei_hmac_inspect_body(r, ctx, in);
+
+    case NGX_HTTP_EI_HMAC_REPLACE:
+        /* the header announced the reply: it is the whole body */
         ngx_http_ei_hmac_consume(in);
+        return ngx_http_ei_hmac_send_body(r, ctx);
 
-        if (ctx->body_sent) {
-            /* what the write filter still holds must go out */
-            return ngx_http_next_body_filter(r, NULL);
-        }
+    case NGX_HTTP_EI_HMAC_SENT:
+        /* what the write filter still holds must go out */
+        ngx_http_ei_hmac_consume(in);
+        return ngx_http_next_body_filter(r, NULL);
 
-        return ngx_http_ei_hmac_send_error_body(r, ctx);
+    default: /* NGX_HTTP_EI_HMAC_PASS */
+        return ngx_http_next_body_filter(r, in);
     }
-
-    /* NGX_HTTP_EI_HMAC_INSPECT: collect up to the bound, then decide */
-
-    if (ctx->inspect == NULL) {
-        ctx->inspect = ngx_create_temp_buf(r->pool,
-                                           NGX_HTTP_EI_HMAC_INSPECT_MAX);
-        if (ctx->inspect == NULL) {
-            return NGX_ERROR;
-        }
-    }
-
-    last = 0;
-
-    for (cl = in; cl; cl = cl->next) {
-        n = cl->buf->last - cl->buf->pos;
-
-        if (ngx_buf_in_memory(cl->buf) && n) {
-            if ((size_t) (ctx->inspect->end - ctx->inspect->last) < n) {
-                last = 2;
-
-            } else {
-                ctx->inspect->last = ngx_cpymem(ctx->inspect->last,
-                                                cl->buf->pos, n);
-            }
-        }
-
-        if (cl->buf->last_buf || cl->buf->last_in_chain) {
-            last = last ? last : 1;
-        }
-    }
-
-    ngx_http_ei_hmac_consume(in);
-
-    if (!last && in && ngx_http_ei_hmac_upstream_failed(r)) {
-        /*
-         * the upstream broke off its error body: nginx sends only a flush
-         * and closes, and the client would get an empty reply
-         */
-
-        ngx_log_error(NGX_LOG_INFO, r->connection->log, 0,
-                      "ei_hmac upstream %ui response broke off, answered 502",
-                      r->headers_out.status);
-
-        text = ngx_http_ei_hmac_status_text(ctx, NGX_HTTP_BAD_GATEWAY);
-
-        if (ngx_http_ei_hmac_set_error(r, ctx, NGX_HTTP_BAD_GATEWAY,
-                                       (char *) text->data, text->len)
-            != NGX_OK)
-        {
-            return NGX_ERROR;
-        }
-
-        r->keepalive = 0;
-
-        if (ngx_http_next_header_filter(r) == NGX_ERROR) {
-            return NGX_ERROR;
-        }
-
-        return ngx_http_ei_hmac_send_error_body(r, ctx);
-    }
-
-    if (!last) {
-        return NGX_OK;
-    }
-
-    if (last == 1
-        && ei_api_response_check(ctx->inspect->pos,
-                                 ctx->inspect->last - ctx->inspect->pos))
-    {
-        ngx_log_debug0(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
-                       "ei_hmac upstream error is a GenericApiResponse");
-
-        if (ctx->redact.len) {
-            (void) ei_redact_all(ctx->redact.data, ctx->redact.len,
-                                 ctx->inspect->pos,
-                                 ctx->inspect->last - ctx->inspect->pos);
-        }
-
-        ctx->filter = NGX_HTTP_EI_HMAC_REWRITE;
-        ctx->own_response = 1;
-
-        r->headers_out.content_length_n = ctx->inspect->last
-                                          - ctx->inspect->pos;
-        if (r->headers_out.content_length) {
-            r->headers_out.content_length->hash = 0;
-            r->headers_out.content_length = NULL;
-        }
-
-        if (ngx_http_next_header_filter(r) == NGX_ERROR) {
-            return NGX_ERROR;
-        }
-
-        return ngx_http_ei_hmac_send_error_body(r, ctx);
-    }
-
-    ngx_log_error(NGX_LOG_INFO, r->connection->log, 0,
-                  "ei_hmac rewrote upstream %ui response into a "
-                  "GenericApiResponse", r->headers_out.status);
-
-    text = ngx_http_ei_hmac_status_text(ctx, r->headers_out.status);
-
-    if (ngx_http_ei_hmac_set_error(r, ctx, r->headers_out.status,
-                                   (char *) text->data, text->len)
-        != NGX_OK)
-    {
-        return NGX_ERROR;
-    }
-
-    if (ngx_http_next_header_filter(r) == NGX_ERROR) {
-        return NGX_ERROR;
-    }
-
-    return ngx_http_ei_hmac_send_error_body(r, ctx);
 }
 
 
@@ -466,21 +367,163 @@ ngx_http_ei_hmac_mask_body(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx,
 }
 
 
-ngx_int_t
-ngx_http_ei_hmac_send_error_body(ngx_http_request_t *r,
+/*
+ * The upstream's error body, collected up to the bound while its header
+ * is held back: passed when it is a GenericApiResponse, replaced by one
+ * otherwise.
+ */
+
+static ngx_int_t
+ngx_http_ei_hmac_inspect_body(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx, ngx_chain_t *in)
+{
+    ngx_int_t   rc;
+    ngx_uint_t  status, last;
+
+    if (ctx->inspect == NULL) {
+        ctx->inspect = ngx_create_temp_buf(r->pool,
+                                           NGX_HTTP_EI_HMAC_INSPECT_MAX);
+        if (ctx->inspect == NULL) {
+            return NGX_ERROR;
+        }
+    }
+
+    rc = ngx_http_ei_hmac_collect(ctx->inspect, in, &last);
+
+    ngx_http_ei_hmac_consume(in);
+
+    status = r->headers_out.status;
+
+    if (rc == NGX_OK && !last) {
+        if (in == NULL || !ngx_http_ei_hmac_upstream_failed(r)) {
+            return NGX_OK;
+        }
+
+        /*
+         * the upstream broke off its error body: nginx sends only a flush
+         * and closes, and the client would get an empty reply
+         */
+
+        ngx_log_error(NGX_LOG_INFO, r->connection->log, 0,
+                      "ei_hmac upstream %ui response broke off, answered 502",
+                      status);
+
+        status = NGX_HTTP_BAD_GATEWAY;
+        r->keepalive = 0;
+
+    } else if (rc == NGX_OK
+               && ei_api_response_check(ctx->inspect->pos,
+                                        ctx->inspect->last - ctx->inspect->pos))
+    {
+        return ngx_http_ei_hmac_pass_upstream_error(r, ctx);
+
+    } else {
+        /* not a GenericApiResponse, or larger than the bound */
+
+        ngx_log_error(NGX_LOG_INFO, r->connection->log, 0,
+                      "ei_hmac rewrote upstream %ui response into a "
+                      "GenericApiResponse", status);
+    }
+
+    if (ngx_http_ei_hmac_replace_status(r, ctx, status) != NGX_OK) {
+        return NGX_ERROR;
+    }
+
+    return ngx_http_ei_hmac_send_replacement(r, ctx);
+}
+
+
+/* Studio's own GenericApiResponse goes out as it is, the key masked */
+
+static ngx_int_t
+ngx_http_ei_hmac_pass_upstream_error(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx)
 {
-    ngx_buf_t    *b;
-    ngx_chain_t   out;
+    size_t  len;
 
-    ctx->body_sent = 1;
+    ngx_log_debug0(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
+                   "ei_hmac upstream error is a GenericApiResponse");
 
-    b = ctx->inspect;
+    len = ctx->inspect->last - ctx->inspect->pos;
 
-    b->last_buf = (r == r->main) ? 1 : 0;
-    b->last_in_chain = 1;
+    if (ctx->redact.len) {
+        (void) ei_redact_all(ctx->redact.data, ctx->redact.len,
+                             ctx->inspect->pos, len);
+    }
 
-    out.buf = b;
+    ctx->reply = ctx->inspect;
+
+    r->headers_out.content_length_n = len;
+
+    if (r->headers_out.content_length) {
+        r->headers_out.content_length->hash = 0;
+        r->headers_out.content_length = NULL;
+    }
+
+    return ngx_http_ei_hmac_send_replacement(r, ctx);
+}
+
+
+/*
+ * Copies the bytes of in to dst; *last tells whether in ends the body.
+ * NGX_DECLINED: the body is larger than dst.
+ */
+
+static ngx_int_t
+ngx_http_ei_hmac_collect(ngx_buf_t *dst, ngx_chain_t *in, ngx_uint_t *last)
+{
+    size_t        n;
+    ngx_chain_t  *cl;
+
+    *last = 0;
+
+    for (cl = in; cl; cl = cl->next) {
+        n = cl->buf->last - cl->buf->pos;
+
+        if (ngx_buf_in_memory(cl->buf) && n) {
+            if ((size_t) (dst->end - dst->last) < n) {
+                return NGX_DECLINED;
+            }
+
+            dst->last = ngx_cpymem(dst->last, cl->buf->pos, n);
+        }
+
+        if (cl->buf->last_buf || cl->buf->last_in_chain) {
+            *last = 1;
+        }
+    }
+
+    return NGX_OK;
+}
+
+
+/* the held-back header goes out now, with ctx->reply as the body */
+
+static ngx_int_t
+ngx_http_ei_hmac_send_replacement(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx)
+{
+    ctx->filter = NGX_HTTP_EI_HMAC_REPLACE;
+
+    if (ngx_http_next_header_filter(r) == NGX_ERROR) {
+        return NGX_ERROR;
+    }
+
+    return ngx_http_ei_hmac_send_body(r, ctx);
+}
+
+
+static ngx_int_t
+ngx_http_ei_hmac_send_body(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx)
+{
+    ngx_chain_t  out;
+
+    ctx->filter = NGX_HTTP_EI_HMAC_SENT;
+
+    ctx->reply->last_buf = 1;
+    ctx->reply->last_in_chain = 1;
+
+    out.buf = ctx->reply;
     out.next = NULL;
 
     return ngx_http_next_body_filter(r, &out);
@@ -508,38 +551,6 @@ ngx_http_ei_hmac_upstream_failed(ngx_http_request_t *r)
     }
 
     return u->error;
-}
-
-
-/*
- * The error text: the gateway's own verdict when the error is the one it
- * decided (a chunked body over ei_hmac_max_body_size), or a short reason
- * for the status.
- */
-
-static ngx_str_t *
-ngx_http_ei_hmac_status_text(ngx_http_ei_hmac_ctx_t *ctx, ngx_uint_t status)
-{
-    ngx_http_ei_hmac_status_text_t  *st;
-
-    if (ctx->outcome_known && ctx->error.len
-        && (ngx_uint_t) ei_reason_info(ctx->reason)->status == status)
-    {
-        return &ctx->error;
-    }
-
-    for ( ;; ) {
-        for (st = ngx_http_ei_hmac_status_texts; st->status; st++) {
-            if (st->status == status) {
-                return &st->text;
-            }
-        }
-
-        /* a status without a text of its own gets its class's */
-
-        status = (status >= NGX_HTTP_INTERNAL_SERVER_ERROR)
-                 ? NGX_HTTP_INTERNAL_SERVER_ERROR : NGX_HTTP_BAD_REQUEST;
-    }
 }
 
 

@@ -1,8 +1,8 @@
 
 /*
- * The body: counted as it arrives, checked once read, and replaced by its
- * canonical form; the credentials the client sent are taken out of the
- * request and the server-held key is added, for proxy_pass to forward.
+ * Forwarding a valid request: the credentials the client sent leave the
+ * request, the server-held key is added, and the canonical body replaces
+ * the client's, for proxy_pass to carry upstream.
  */
 
 
@@ -13,21 +13,19 @@
 #include "ngx_http_ei_hmac.h"
 
 #include "ei_apikey.h"
-#include "ei_body.h"
 
 
-static ei_reason_t ngx_http_ei_hmac_check_body(ngx_http_request_t *r,
+static ei_reason_t ngx_http_ei_hmac_api_key(ngx_http_request_t *r,
     ngx_http_ei_hmac_loc_conf_t *hlcf, ngx_http_ei_hmac_ctx_t *ctx,
-    ei_verdict_t *v);
-static u_char *ngx_http_ei_hmac_flatten_body(ngx_http_request_t *r,
-    size_t max, size_t *len);
-static ei_reason_t ngx_http_ei_hmac_forward(ngx_http_request_t *r,
-    ngx_http_ei_hmac_loc_conf_t *hlcf, ngx_http_ei_hmac_ctx_t *ctx,
-    ei_body_result_t *res, ei_verdict_t *v);
+    ngx_str_t *key);
 static ngx_int_t ngx_http_ei_hmac_rewrite_headers(ngx_http_request_t *r,
     ngx_str_t *key);
-static ngx_int_t ngx_http_ei_hmac_request_body_filter(ngx_http_request_t *r,
-    ngx_chain_t *in);
+static ngx_int_t ngx_http_ei_hmac_copy_headers(ngx_http_request_t *r,
+    ngx_list_t *headers);
+static ngx_table_elt_t *ngx_http_ei_hmac_push_header(ngx_list_t *headers,
+    ngx_str_t *key, u_char *lowcase, ngx_str_t *value);
+static ngx_int_t ngx_http_ei_hmac_set_body(ngx_http_request_t *r,
+    ei_body_result_t *res);
 
 
 /* request headers that carry a credential: never forwarded */
@@ -49,302 +47,23 @@ static ngx_str_t  ngx_http_ei_hmac_credentials[] = {
 };
 
 
+static ngx_str_t  ngx_http_ei_hmac_type_header = ngx_string("Content-Type");
 static ngx_str_t  ngx_http_ei_hmac_json_type = ngx_string("application/json");
+static ngx_str_t  ngx_http_ei_hmac_key_header = ngx_string("x-api-key");
 
 
-static ngx_http_request_body_filter_pt   ngx_http_next_request_body_filter;
-
-
-void
-ngx_http_ei_hmac_body_handler(ngx_http_request_t *r)
-{
-    ei_verdict_t                  v;
-    ngx_http_ei_hmac_ctx_t       *ctx;
-    ngx_http_ei_hmac_loc_conf_t  *hlcf;
-
-    ctx = ngx_http_ei_hmac_get_ctx(r);
-    hlcf = ngx_http_get_module_loc_conf(r, ngx_http_ei_hmac_module);
-
-    ngx_log_debug0(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
-                   "ei_hmac body handler");
-
-    ctx->reading_body = 0;
-
-    if (ngx_http_ei_hmac_check_body(r, hlcf, ctx, &v) != EI_OK) {
-        ctx->status = NGX_DONE;
-        (void) ngx_http_ei_hmac_reject(r, ctx, &v, 0);
-        return;
-    }
-
-    ctx->status = NGX_DECLINED;
-    ctx->validated = 1;
-
-    r->preserve_body = 1;
-
-    r->write_event_handler = ngx_http_core_run_phases;
-    ngx_http_core_run_phases(r);
-}
-
-
-static ei_reason_t
-ngx_http_ei_hmac_check_body(ngx_http_request_t *r,
-    ngx_http_ei_hmac_loc_conf_t *hlcf, ngx_http_ei_hmac_ctx_t *ctx,
-    ei_verdict_t *v)
-{
-    u_char            *body, *out;
-    size_t             len, size;
-    ei_reason_t        reason;
-    ei_body_policy_t   policy;
-    ei_body_result_t   res;
-
-    body = ngx_http_ei_hmac_flatten_body(r, hlcf->max_body_size, &len);
-
-    /* the client's copy of the hmacKey is no longer needed anywhere */
-
-    ngx_http_ei_hmac_cleanse_body(r);
-
-    if (len > hlcf->max_body_size) {
-        return ei_verdict_too_large(v, hlcf->max_body_size);
-    }
-
-    if (body == NULL && len) {
-        /* out of memory, or the temporary file could not be read */
-        return ei_verdict_set(v, EI_ERROR_INTERNAL);
-    }
-
-    if (len == 0) {
-        return ei_verdict_set(v, EI_REJECT_EMPTY);
-    }
-
-    size = ei_body_out_size(len);
-
-    out = ngx_pnalloc(r->pool, size);
-    if (out == NULL) {
-        ei_cleanse(body, len);
-        return ei_verdict_set(v, EI_ERROR_INTERNAL);
-    }
-
-    ctx->canonical = out;
-    ctx->canonical_size = size;
-
-    policy.name_max_length = hlcf->name_max_length;
-    policy.strength.max_length = hlcf->key_max_length;
-    policy.strength.min_bits = hlcf->key_min_bits;
-    policy.denylist = hlcf->denylist;
-    policy.reject_unknown =
-                  (hlcf->unknown_fields == NGX_HTTP_EI_HMAC_UNKNOWN_REJECT);
-    policy.allow_dev_keys = hlcf->development_keys;
-
-    ngx_memzero(&res, sizeof(ei_body_result_t));
-
-    reason = ei_body_check(body, len, &policy, out, size, &res, v);
-
-    ei_cleanse(body, len);
-
-    if (res.name) {
-        ctx->name.len = res.name_len;
-        ctx->name.data = ngx_pnalloc(r->pool, res.name_len);
-
-        if (ctx->name.data == NULL) {
-            ctx->name.len = 0;
-
-        } else {
-            ngx_memcpy(ctx->name.data, res.name, res.name_len);
-        }
-    }
-
-    if (res.fingerprint[0]) {
-        ngx_memcpy(ctx->fingerprint, res.fingerprint, sizeof(res.fingerprint));
-    }
-
-    if (reason != EI_OK) {
-        return reason;
-    }
-
-    return ngx_http_ei_hmac_forward(r, hlcf, ctx, &res, v);
-}
-
-
-/*
- * The body may be one or several memory buffers, or a temporary file when
- * nginx spilled it; the parser wants one contiguous copy of its own.
- */
-
-static u_char *
-ngx_http_ei_hmac_flatten_body(ngx_http_request_t *r, size_t max, size_t *len)
-{
-    off_t         size;
-    u_char       *body, *p;
-    ssize_t       n;
-    ngx_buf_t    *b;
-    ngx_chain_t  *cl;
-
-    *len = 0;
-
-    if (r->request_body == NULL) {
-        return NULL;
-    }
-
-    size = 0;
-
-    for (cl = r->request_body->bufs; cl; cl = cl->next) {
-        size += ngx_buf_size(cl->buf);
-    }
-
-    if (size == 0) {
-        return NULL;
-    }
-
-    /* the request body filter refuses more; this is the caller's check */
-
-    if (size > (off_t) max) {
-        *len = (size_t) size;
-        return NULL;
-    }
-
-    body = ngx_pnalloc(r->pool, (size_t) size);
-    if (body == NULL) {
-        *len = (size_t) size;
-        return NULL;
-    }
-
-    p = body;
-
-    for (cl = r->request_body->bufs; cl; cl = cl->next) {
-        b = cl->buf;
-
-        if (b->in_file) {
-            n = ngx_read_file(b->file, p, (size_t) (b->file_last - b->file_pos),
-                              b->file_pos);
-
-            if (n != b->file_last - b->file_pos) {
-                ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
-                              "ei_hmac could not read the request body from "
-                              "its temporary file");
-                ei_cleanse(body, p - body);
-                *len = (size_t) size;
-                return NULL;
-            }
-
-            p += n;
-            continue;
-        }
-
-        p = ngx_cpymem(p, b->pos, b->last - b->pos);
-    }
-
-    *len = p - body;
-
-    return body;
-}
-
-
-/*
- * Overwrite what nginx kept of the client's body: the memory buffers, and
- * the temporary file before nginx unlinks it, since both hold the hmacKey.
- */
-
-void
-ngx_http_ei_hmac_cleanse_body(ngx_http_request_t *r)
-{
-    off_t         off, size;
-    u_char        zeros[4096];
-    ssize_t       n;
-    ngx_buf_t    *b;
-    ngx_chain_t  *cl;
-
-    if (r->request_body == NULL) {
-        return;
-    }
-
-    for (cl = r->request_body->bufs; cl; cl = cl->next) {
-        b = cl->buf;
-
-        if (!b->in_file && b->pos && b->last > b->pos) {
-            ei_cleanse(b->pos, b->last - b->pos);
-        }
-    }
-
-    /*
-     * the read buffer keeps the last part of a body written to a file; a
-     * buffer inside r->header_in may also hold the next pipelined request
-     */
-
-    b = r->request_body->buf;
-
-    if (b && b->start && b->last > b->start
-        && (r->header_in == NULL
-            || b->start < r->header_in->start
-            || b->start >= r->header_in->end))
-    {
-        ei_cleanse(b->start, b->last - b->start);
-    }
-
-    /* the part of the body read with the header, up to what was consumed */
-
-    if (r->request_body->temp_file && r->header_in && r->header_end
-        && r->header_end >= r->header_in->start
-        && r->header_end < r->header_in->pos)
-    {
-        ei_cleanse(r->header_end, r->header_in->pos - r->header_end);
-    }
-
-    if (r->request_body->temp_file == NULL) {
-        return;
-    }
-
-    ngx_memzero(zeros, sizeof(zeros));
-
-    size = r->request_body->temp_file->file.offset;
-
-    for (off = 0; off < size; off += n) {
-        n = ngx_write_file(&r->request_body->temp_file->file, zeros,
-                           (size_t) ngx_min((off_t) sizeof(zeros), size - off),
-                           off);
-        if (n <= 0) {
-            break;
-        }
-    }
-
-    /* ngx_write_file() advanced the offset; nothing is read from it again */
-
-    r->request_body->temp_file->file.offset = size;
-}
-
-
-static ei_reason_t
+ei_reason_t
 ngx_http_ei_hmac_forward(ngx_http_request_t *r,
     ngx_http_ei_hmac_loc_conf_t *hlcf, ngx_http_ei_hmac_ctx_t *ctx,
     ei_body_result_t *res, ei_verdict_t *v)
 {
-    ngx_str_t     key;
-    ngx_buf_t    *b;
-    ngx_chain_t  *cl;
+    ngx_str_t    key;
+    ei_reason_t  reason;
 
-    if (hlcf->key->cv) {
-        if (ngx_http_complex_value(r, hlcf->key->cv, &key) != NGX_OK) {
-            return ei_verdict_set(v, EI_ERROR_INTERNAL);
-        }
+    reason = ngx_http_ei_hmac_api_key(r, hlcf, ctx, &key);
 
-        /*
-         * only a value built for this request is cleansed when it ends; a
-         * literal one is the configuration's own memory
-         */
-
-        if (hlcf->key->cv->lengths) {
-            ctx->key = key;
-        }
-
-        if (!ei_apikey_value_ok(key.data, key.len)) {
-            ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
-                          "ei_hmac_api_key is %s for project \"%uL\"",
-                          key.len ? "not visible ASCII" : "empty",
-                          ctx->project_id);
-            return ei_verdict_set(v, EI_ERROR_NO_KEY);
-        }
-
-    } else {
-        key = hlcf->key->value;
+    if (reason != EI_OK) {
+        return ei_verdict_set(v, reason);
     }
 
     if (ngx_http_ei_hmac_rewrite_headers(r, &key) != NGX_OK) {
@@ -360,38 +79,46 @@ ngx_http_ei_hmac_forward(ngx_http_request_t *r,
 
     ctx->redact = key;
 
-    /* retries of the upstream rewind the buffer to start */
-
-    b = ngx_calloc_buf(r->pool);
-    if (b == NULL) {
+    if (ngx_http_ei_hmac_set_body(r, res) != NGX_OK) {
         return ei_verdict_set(v, EI_ERROR_INTERNAL);
     }
-
-    cl = ngx_alloc_chain_link(r->pool);
-    if (cl == NULL) {
-        return ei_verdict_set(v, EI_ERROR_INTERNAL);
-    }
-
-    b->start = res->canonical;
-    b->pos = res->canonical;
-    b->last = res->canonical + res->canonical_len;
-    b->end = b->last;
-    b->memory = 1;
-    b->last_buf = 1;
-    b->last_in_chain = 1;
-
-    cl->buf = b;
-    cl->next = NULL;
-
-    r->request_body->bufs = cl;
-    r->request_body->buf = b;
-
-    r->headers_in.content_length_n = res->canonical_len;
-    r->headers_in.chunked = 0;
 
     ngx_log_debug2(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
                    "ei_hmac forwarding project %uL, body %uz bytes",
                    ctx->project_id, res->canonical_len);
+
+    return EI_OK;
+}
+
+
+static ei_reason_t
+ngx_http_ei_hmac_api_key(ngx_http_request_t *r,
+    ngx_http_ei_hmac_loc_conf_t *hlcf, ngx_http_ei_hmac_ctx_t *ctx,
+    ngx_str_t *key)
+{
+    if (hlcf->key->cv == NULL) {
+        *key = hlcf->key->value;
+        return EI_OK;
+    }
+
+    if (ngx_http_complex_value(r, hlcf->key->cv, key) != NGX_OK) {
+        return EI_ERROR_INTERNAL;
+    }
+
+    /*
+     * only a value built for this request is cleansed when it ends; a
+     * literal one is the configuration's own memory
+     */
+
+    if (hlcf->key->cv->lengths) {
+        ctx->key = *key;
+    }
+
+    if (!ei_apikey_value_ok(key->data, key->len)) {
+        ctx->cause = key->len ? "ei_hmac_api_key is not visible ASCII"
+                              : "ei_hmac_api_key is empty";
+        return EI_ERROR_NO_KEY;
+    }
 
     return EI_OK;
 }
@@ -406,11 +133,10 @@ ngx_http_ei_hmac_forward(ngx_http_request_t *r,
 static ngx_int_t
 ngx_http_ei_hmac_rewrite_headers(ngx_http_request_t *r, ngx_str_t *key)
 {
-    ngx_uint_t                  i, n;
-    ngx_list_t                  headers;
-    ngx_list_part_t            *part;
-    ngx_table_elt_t            *h, *e;
-    ngx_str_t                  *c;
+    ngx_uint_t        n;
+    ngx_list_t        headers;
+    ngx_list_part_t  *part;
+    ngx_table_elt_t  *e;
 
     n = 2;
 
@@ -424,72 +150,25 @@ ngx_http_ei_hmac_rewrite_headers(ngx_http_request_t *r, ngx_str_t *key)
         return NGX_ERROR;
     }
 
-    part = &r->headers_in.headers.part;
-    h = part->elts;
-
-    for (i = 0; /* void */; i++) {
-
-        if (i >= part->nelts) {
-            if (part->next == NULL) {
-                break;
-            }
-
-            part = part->next;
-            h = part->elts;
-            i = 0;
-        }
-
-        for (c = ngx_http_ei_hmac_credentials; c->len; c++) {
-            if (h[i].key.len == c->len
-                && ngx_strncasecmp(h[i].key.data, c->data, c->len)
-                   == 0)
-            {
-                break;
-            }
-        }
-
-        if (c->len) {
-            ngx_log_debug1(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
-                           "ei_hmac dropping request header \"%V\"",
-                           &h[i].key);
-            continue;
-        }
-
-        e = ngx_list_push(&headers);
-        if (e == NULL) {
-            return NGX_ERROR;
-        }
-
-        *e = h[i];
-    }
-
-    e = ngx_list_push(&headers);
-    if (e == NULL) {
+    if (ngx_http_ei_hmac_copy_headers(r, &headers) != NGX_OK) {
         return NGX_ERROR;
     }
 
-    ngx_str_set(&e->key, "Content-Type");
-    e->lowcase_key = (u_char *) "content-type";
-    e->hash = ngx_hash_key(e->lowcase_key, e->key.len);
-    e->value = ngx_http_ei_hmac_json_type;
-#if (nginx_version >= 1023000)
-    e->next = NULL;
-#endif
+    e = ngx_http_ei_hmac_push_header(&headers, &ngx_http_ei_hmac_type_header,
+                                     (u_char *) "content-type",
+                                     &ngx_http_ei_hmac_json_type);
+    if (e == NULL) {
+        return NGX_ERROR;
+    }
 
     r->headers_in.content_type = e;
 
-    e = ngx_list_push(&headers);
-    if (e == NULL) {
+    if (ngx_http_ei_hmac_push_header(&headers, &ngx_http_ei_hmac_key_header,
+                                     (u_char *) "x-api-key", key)
+        == NULL)
+    {
         return NGX_ERROR;
     }
-
-    ngx_str_set(&e->key, "x-api-key");
-    e->lowcase_key = (u_char *) "x-api-key";
-    e->hash = ngx_hash_key(e->lowcase_key, e->key.len);
-    e->value = *key;
-#if (nginx_version >= 1023000)
-    e->next = NULL;
-#endif
 
     r->headers_in.headers = headers;
 
@@ -510,62 +189,117 @@ ngx_http_ei_hmac_rewrite_headers(ngx_http_request_t *r, ngx_str_t *key)
 }
 
 
-/*
- * Counts the body as it arrives, so that a chunked body larger than
- * ei_hmac_max_body_size is refused without being read to its end.
- */
+/* every request header but the credentials, into the new list */
 
 static ngx_int_t
-ngx_http_ei_hmac_request_body_filter(ngx_http_request_t *r, ngx_chain_t *in)
+ngx_http_ei_hmac_copy_headers(ngx_http_request_t *r, ngx_list_t *headers)
 {
-    ei_verdict_t                  v;
-    ngx_chain_t                  *cl;
-    ngx_http_ei_hmac_ctx_t       *ctx;
-    ngx_http_ei_hmac_loc_conf_t  *hlcf;
+    ngx_str_t        *c;
+    ngx_uint_t        i;
+    ngx_list_part_t  *part;
+    ngx_table_elt_t  *h, *e;
 
-    if (r != r->main) {
-        return ngx_http_next_request_body_filter(r, in);
+    part = &r->headers_in.headers.part;
+    h = part->elts;
+
+    for (i = 0; /* void */; i++) {
+
+        if (i >= part->nelts) {
+            if (part->next == NULL) {
+                return NGX_OK;
+            }
+
+            part = part->next;
+            h = part->elts;
+            i = 0;
+        }
+
+        for (c = ngx_http_ei_hmac_credentials; c->len; c++) {
+            if (h[i].key.len == c->len
+                && ngx_strncasecmp(h[i].key.data, c->data, c->len) == 0)
+            {
+                break;
+            }
+        }
+
+        if (c->len) {
+            ngx_log_debug1(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
+                           "ei_hmac dropping request header \"%V\"",
+                           &h[i].key);
+            continue;
+        }
+
+        e = ngx_list_push(headers);
+        if (e == NULL) {
+            return NGX_ERROR;
+        }
+
+        *e = h[i];
     }
-
-    ctx = ngx_http_get_module_ctx(r, ngx_http_ei_hmac_module);
-
-    if (ctx == NULL || !ctx->reading_body) {
-        return ngx_http_next_request_body_filter(r, in);
-    }
-
-    hlcf = ngx_http_get_module_loc_conf(r, ngx_http_ei_hmac_module);
-
-    for (cl = in; cl; cl = cl->next) {
-        ctx->received += ngx_buf_size(cl->buf);
-    }
-
-    if (ctx->received > (off_t) hlcf->max_body_size) {
-        ngx_log_debug1(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
-                       "ei_hmac body larger than %uz", hlcf->max_body_size);
-
-        /* nginx finalizes the request and never calls the post handler */
-
-        ctx->reading_body = 0;
-
-        (void) ei_verdict_too_large(&v, hlcf->max_body_size);
-
-        ngx_http_ei_hmac_set_outcome(r, ctx, &v);
-
-        ngx_log_error(NGX_LOG_INFO, r->connection->log, 0,
-                      "ei_hmac %s, project \"%uL\": \"%V\"",
-                      ei_reason_info(v.reason)->outcome, ctx->project_id,
-                      &ctx->error);
-
-        return NGX_HTTP_REQUEST_ENTITY_TOO_LARGE;
-    }
-
-    return ngx_http_next_request_body_filter(r, in);
 }
 
 
-void
-ngx_http_ei_hmac_request_body_filter_init(void)
+static ngx_table_elt_t *
+ngx_http_ei_hmac_push_header(ngx_list_t *headers, ngx_str_t *key,
+    u_char *lowcase, ngx_str_t *value)
 {
-    ngx_http_next_request_body_filter = ngx_http_top_request_body_filter;
-    ngx_http_top_request_body_filter = ngx_http_ei_hmac_request_body_filter;
+    ngx_table_elt_t  *e;
+
+    e = ngx_list_push(headers);
+    if (e == NULL) {
+        return NULL;
+    }
+
+    e->key = *key;
+    e->lowcase_key = lowcase;
+    e->hash = ngx_hash_key(lowcase, key->len);
+    e->value = *value;
+#if (nginx_version >= 1023000)
+    e->next = NULL;
+#endif
+
+    return e;
+}
+
+
+/*
+ * The canonical body replaces the client's: proxy_pass sends
+ * r->request_body->bufs with r->headers_in.content_length_n, and rewinds
+ * the buffer to its start when it retries another upstream server.
+ */
+
+static ngx_int_t
+ngx_http_ei_hmac_set_body(ngx_http_request_t *r, ei_body_result_t *res)
+{
+    ngx_buf_t    *b;
+    ngx_chain_t  *cl;
+
+    b = ngx_calloc_buf(r->pool);
+    if (b == NULL) {
+        return NGX_ERROR;
+    }
+
+    cl = ngx_alloc_chain_link(r->pool);
+    if (cl == NULL) {
+        return NGX_ERROR;
+    }
+
+    b->start = res->canonical;
+    b->pos = res->canonical;
+    b->last = res->canonical + res->canonical_len;
+    b->end = b->last;
+    b->memory = 1;
+    b->last_buf = 1;
+    b->last_in_chain = 1;
+
+    cl->buf = b;
+    cl->next = NULL;
+
+    r->request_body->bufs = cl;
+    r->request_body->buf = b;
+
+    r->headers_in.content_length_n = res->canonical_len;
+    r->headers_in.chunked = 0;
+
+    return NGX_OK;
 }

@@ -1,7 +1,8 @@
 
 /*
  * The precontent phase handler: everything decided before the body is
- * read, and the refusals the gateway answers itself.
+ * read, then the body is read for ngx_http_ei_hmac_forward.c; and the
+ * refusals the gateway answers itself, at any point of the request.
  */
 
 
@@ -14,23 +15,37 @@
 #include "ei_target.h"
 
 
+static ngx_int_t ngx_http_ei_hmac_error_status(ngx_http_request_t *r);
+static ngx_int_t ngx_http_ei_hmac_refuse_target(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx);
+static ngx_int_t ngx_http_ei_hmac_start(ngx_http_request_t *r,
+    ngx_http_ei_hmac_loc_conf_t *hlcf, ngx_http_ei_hmac_ctx_t *ctx);
 static void ngx_http_ei_hmac_cleanup(void *data);
 static ei_reason_t ngx_http_ei_hmac_check_head(ngx_http_request_t *r,
     ngx_http_ei_hmac_loc_conf_t *hlcf, ngx_http_ei_hmac_ctx_t *ctx,
     ei_verdict_t *v);
+static ngx_int_t ngx_http_ei_hmac_read_body(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx, ngx_http_ei_hmac_state_e state,
+    ngx_http_client_body_handler_pt post_handler);
 #if (NGX_HTTP_V2)
 static ngx_int_t ngx_http_ei_hmac_reject_after_body(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx, ei_verdict_t *v);
 static void ngx_http_ei_hmac_pending_handler(ngx_http_request_t *r);
 #endif
+static ngx_int_t ngx_http_ei_hmac_add_allow(ngx_http_request_t *r);
 
+
+/*
+ * Runs again after a write event while the body is read, after the body
+ * handler resumes the phases, and after an internal redirect: the state
+ * says which, as mirror's ctx->status does.
+ */
 
 ngx_int_t
 ngx_http_ei_hmac_handler(ngx_http_request_t *r)
 {
-    ngx_int_t                     rc;
-    ei_verdict_t                  v;
     ngx_http_ei_hmac_ctx_t       *ctx;
+    ngx_http_ei_hmac_state_e      state;
     ngx_http_ei_hmac_loc_conf_t  *hlcf;
 
     if (r != r->main) {
@@ -44,6 +59,10 @@ ngx_http_ei_hmac_handler(ngx_http_request_t *r)
     }
 
     ctx = ngx_http_ei_hmac_get_ctx(r);
+    state = ctx ? ctx->state : NGX_HTTP_EI_HMAC_NEW;
+
+    ngx_log_debug1(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
+                   "ei_hmac handler, state %d", (int) state);
 
     if (!r->valid_unparsed_uri) {
         /*
@@ -52,53 +71,66 @@ ngx_http_ei_hmac_handler(ngx_http_request_t *r)
          * checks
          */
 
-        if (ctx == NULL) {
-            ctx = ngx_http_ei_hmac_create_ctx(r);
-            if (ctx == NULL) {
-                return NGX_HTTP_INTERNAL_SERVER_ERROR;
-            }
+        if (state != NGX_HTTP_EI_HMAC_NEW || r->err_status) {
+            return ngx_http_ei_hmac_error_status(r);
         }
 
-        if (ctx->validated || ctx->outcome_known || r->err_status) {
-            return r->err_status ? r->err_status
-                                 : NGX_HTTP_INTERNAL_SERVER_ERROR;
-        }
-
-        ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
-                      "ei_hmac refuses a request whose target was changed "
-                      "inside nginx (rewrite, try_files, error_page)");
-
-        (void) ei_verdict_set(&v, EI_ERROR_INTERNAL);
-
-        return ngx_http_ei_hmac_reject(r, ctx, &v, 1);
+        return ngx_http_ei_hmac_refuse_target(r, ctx);
     }
 
-    if (ctx && ctx->validated) {
+    switch (state) {
+
+    case NGX_HTTP_EI_HMAC_FORWARDED:
         /*
-         * an internal redirect after the request was validated and its
-         * headers and body rewritten: doing it again would check the
-         * canonical body and inject a key twice
+         * the body handler resumed the phases, or an internal redirect
+         * after the request was rewritten: checking it again would check
+         * the canonical body and inject a key twice
          */
-        ngx_log_debug0(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
-                       "ei_hmac handler: already validated");
         return NGX_DECLINED;
+
+    case NGX_HTTP_EI_HMAC_READING_BODY:
+    case NGX_HTTP_EI_HMAC_DRAINING:
+        if (!r->internal) {
+            /* a write event while the body is read: the body handler goes on */
+            return NGX_DONE;
+        }
+
+        /* nginx failed the request while its body was read (error_page) */
+
+        ctx->state = NGX_HTTP_EI_HMAC_FAILED;
+        return ngx_http_ei_hmac_error_status(r);
+
+    case NGX_HTTP_EI_HMAC_REFUSED:
+    case NGX_HTTP_EI_HMAC_FAILED:
+        /* answered already; error_page into this location keeps the error */
+        return r->internal ? ngx_http_ei_hmac_error_status(r) : NGX_DONE;
+
+    default: /* NGX_HTTP_EI_HMAC_NEW */
+
+        if (ctx && r->internal) {
+            /* error_page into this location after nginx refused the request */
+            return ngx_http_ei_hmac_error_status(r);
+        }
+
+        return ngx_http_ei_hmac_start(r, hlcf, ctx);
     }
+}
 
-    if (ctx && ctx->reading_body && !r->internal) {
-        return ctx->status;
-    }
 
-    if (ctx && r->internal) {
-        /*
-         * error_page into this location after the request was refused, or
-         * after nginx failed it while its body was read: it is not
-         * validated, and never goes upstream
-         */
+/* a request that comes back with an error never goes upstream */
 
-        ctx->reading_body = 0;
+static ngx_int_t
+ngx_http_ei_hmac_error_status(ngx_http_request_t *r)
+{
+    return r->err_status ? r->err_status : NGX_HTTP_INTERNAL_SERVER_ERROR;
+}
 
-        return r->err_status ? r->err_status : NGX_HTTP_INTERNAL_SERVER_ERROR;
-    }
+
+static ngx_int_t
+ngx_http_ei_hmac_refuse_target(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx)
+{
+    ei_verdict_t  v;
 
     if (ctx == NULL) {
         ctx = ngx_http_ei_hmac_create_ctx(r);
@@ -107,8 +139,27 @@ ngx_http_ei_hmac_handler(ngx_http_request_t *r)
         }
     }
 
-    ngx_log_debug0(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
-                   "ei_hmac handler");
+    ctx->cause = "the request target was changed inside nginx "
+                 "(rewrite, try_files, error_page)";
+
+    (void) ei_verdict_set(&v, EI_ERROR_INTERNAL);
+
+    return ngx_http_ei_hmac_reject(r, ctx, &v, 1);
+}
+
+
+static ngx_int_t
+ngx_http_ei_hmac_start(ngx_http_request_t *r,
+    ngx_http_ei_hmac_loc_conf_t *hlcf, ngx_http_ei_hmac_ctx_t *ctx)
+{
+    ei_verdict_t  v;
+
+    if (ctx == NULL) {
+        ctx = ngx_http_ei_hmac_create_ctx(r);
+        if (ctx == NULL) {
+            return NGX_HTTP_INTERNAL_SERVER_ERROR;
+        }
+    }
 
     if (ngx_http_ei_hmac_check_head(r, hlcf, ctx, &v) != EI_OK) {
 
@@ -129,20 +180,8 @@ ngx_http_ei_hmac_handler(ngx_http_request_t *r)
         return ngx_http_ei_hmac_reject(r, ctx, &v, 1);
     }
 
-    ctx->status = NGX_DONE;
-    ctx->reading_body = 1;
-
-    rc = ngx_http_read_client_request_body(r, ngx_http_ei_hmac_body_handler);
-
-    if (rc >= NGX_HTTP_SPECIAL_RESPONSE) {
-        ngx_log_debug1(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
-                       "ei_hmac reading body failed: %i", rc);
-        ctx->reading_body = 0;
-        return rc;
-    }
-
-    ngx_http_finalize_request(r, NGX_DONE);
-    return NGX_DONE;
+    return ngx_http_ei_hmac_read_body(r, ctx, NGX_HTTP_EI_HMAC_READING_BODY,
+                                      ngx_http_ei_hmac_body_handler);
 }
 
 
@@ -198,7 +237,7 @@ ngx_http_ei_hmac_create_ctx(ngx_http_request_t *r)
     cln->handler = ngx_http_ei_hmac_cleanup;
     cln->data = ctx;
 
-    ctx->reason = EI_OK;
+    /* ngx_pcalloc(): NGX_HTTP_EI_HMAC_NEW, NGX_HTTP_EI_HMAC_PASS, EI_OK */
 
     ngx_http_set_ctx(r, ctx, ngx_http_ei_hmac_module);
 
@@ -221,7 +260,7 @@ ngx_http_ei_hmac_cleanup(void *data)
 }
 
 
-/* SPEC section 4, steps 2 to 6: everything decided before the body */
+/* steps 2 to 6 of "What a request goes through": all before the body */
 
 static ei_reason_t
 ngx_http_ei_hmac_check_head(ngx_http_request_t *r,
@@ -246,8 +285,6 @@ ngx_http_ei_hmac_check_head(ngx_http_request_t *r,
     {
         return v->reason;
     }
-
-    ctx->project_known = 1;
 
     if (hlcf->projects
         && !ei_project_allowed(ctx->project_id, hlcf->projects->elts,
@@ -276,34 +313,52 @@ ngx_http_ei_hmac_check_head(ngx_http_request_t *r,
 }
 
 
+/* mirror's pattern: the post handler may run before this returns */
+
+static ngx_int_t
+ngx_http_ei_hmac_read_body(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx,
+    ngx_http_ei_hmac_state_e state, ngx_http_client_body_handler_pt post_handler)
+{
+    ngx_int_t  rc;
+
+    ctx->state = state;
+
+    rc = ngx_http_read_client_request_body(r, post_handler);
+
+    if (rc >= NGX_HTTP_SPECIAL_RESPONSE) {
+        ngx_log_debug1(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
+                       "ei_hmac reading body failed: %i", rc);
+
+        /* the request body filter may have refused it (413) */
+
+        if (ctx->state == state) {
+            ctx->state = NGX_HTTP_EI_HMAC_FAILED;
+        }
+
+        return rc;
+    }
+
+    ngx_http_finalize_request(r, NGX_DONE);
+    return NGX_DONE;
+}
+
+
 #if (NGX_HTTP_V2)
 
 static ngx_int_t
 ngx_http_ei_hmac_reject_after_body(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx, ei_verdict_t *v)
 {
-    ngx_int_t  rc;
-
     ctx->pending = ngx_palloc(r->pool, sizeof(ei_verdict_t));
     if (ctx->pending == NULL) {
-        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+        /* the answer still goes out, only the stream ends less cleanly */
+        return ngx_http_ei_hmac_reject(r, ctx, v, 1);
     }
 
     ngx_memcpy(ctx->pending, v, sizeof(ei_verdict_t));
 
-    ctx->status = NGX_DONE;
-    ctx->reading_body = 1;
-
-    rc = ngx_http_read_client_request_body(r,
-                                           ngx_http_ei_hmac_pending_handler);
-
-    if (rc >= NGX_HTTP_SPECIAL_RESPONSE) {
-        ctx->reading_body = 0;
-        return rc;
-    }
-
-    ngx_http_finalize_request(r, NGX_DONE);
-    return NGX_DONE;
+    return ngx_http_ei_hmac_read_body(r, ctx, NGX_HTTP_EI_HMAC_DRAINING,
+                                      ngx_http_ei_hmac_pending_handler);
 }
 
 
@@ -314,8 +369,6 @@ ngx_http_ei_hmac_pending_handler(ngx_http_request_t *r)
 
     ctx = ngx_http_ei_hmac_get_ctx(r);
 
-    ctx->reading_body = 0;
-
     ngx_http_ei_hmac_cleanse_body(r);
 
     (void) ngx_http_ei_hmac_reject(r, ctx, ctx->pending, 0);
@@ -324,31 +377,24 @@ ngx_http_ei_hmac_pending_handler(ngx_http_request_t *r)
 #endif
 
 
+/*
+ * The gateway's own answer to a refused request.  Whatever happens here,
+ * the request is finalized exactly once and NGX_DONE is returned, so that
+ * callers after the body (which have no one to hand a status to) and the
+ * phase handler alike are done with it.
+ */
+
 ngx_int_t
 ngx_http_ei_hmac_reject(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx,
     ei_verdict_t *v, ngx_uint_t discard)
 {
-    ngx_int_t                  rc;
-    ngx_table_elt_t           *allow;
-    const ei_reason_info_t    *info;
+    ngx_int_t                rc;
+    const ei_reason_info_t  *info;
 
     info = ei_reason_info(v->reason);
 
     ngx_http_ei_hmac_set_outcome(r, ctx, v);
-
-    if (v->reason == EI_ERROR_NO_KEY || v->reason == EI_ERROR_INTERNAL) {
-        ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
-                      "ei_hmac %s for project \"%uL\"",
-                      v->reason == EI_ERROR_NO_KEY ? "error_no_key"
-                                                   : "internal error",
-                      ctx->project_id);
-
-    } else {
-        ngx_log_error(NGX_LOG_INFO, r->connection->log, 0,
-                      "ei_hmac %s, project \"%s%uL\": \"%V\"", info->outcome,
-                      ctx->project_known ? "" : "unknown ",
-                      ctx->project_known ? ctx->project_id : 0, &ctx->error);
-    }
+    ngx_http_ei_hmac_log_refusal(r, ctx);
 
     /*
      * the body of a request refused before it was read is discarded, so
@@ -362,32 +408,21 @@ ngx_http_ei_hmac_reject(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx,
         rc = ngx_http_discard_request_body(r);
 
         if (rc != NGX_OK) {
-            return rc;
+            ngx_http_finalize_request(r, rc);
+            return NGX_DONE;
         }
     }
 
-    if (v->reason == EI_REJECT_METHOD) {
-        allow = ngx_list_push(&r->headers_out.headers);
-        if (allow == NULL) {
-            return NGX_HTTP_INTERNAL_SERVER_ERROR;
-        }
-
-        allow->hash = 1;
-#if (nginx_version >= 1023000)
-        allow->next = NULL;
-        r->headers_out.allow = allow;
-#endif
-        ngx_str_set(&allow->key, "Allow");
-        ngx_str_set(&allow->value, "POST");
-    }
-
-    if (ngx_http_ei_hmac_set_error(r, ctx, info->status, v->msg, v->len)
-        != NGX_OK)
+    if (ngx_http_ei_hmac_fault(r, "reject")
+        || (v->reason == EI_REJECT_METHOD
+            && ngx_http_ei_hmac_add_allow(r) != NGX_OK)
+        || ngx_http_ei_hmac_replace(r, ctx, info->status, v->msg, v->len)
+           != NGX_OK)
     {
-        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+        /* nginx's own 500, which the header filter turns into JSON */
+        ngx_http_finalize_request(r, NGX_HTTP_INTERNAL_SERVER_ERROR);
+        return NGX_DONE;
     }
-
-    ctx->own_response = 1;
 
     /*
      * a body too large is not worth reading to keep the connection, as
@@ -399,17 +434,30 @@ ngx_http_ei_hmac_reject(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx,
         r->keepalive = 0;
     }
 
-    rc = ngx_http_send_header(r);
+    ngx_http_finalize_request(r, ngx_http_ei_hmac_send_reply(r, ctx));
+    return NGX_DONE;
+}
 
-    if (rc == NGX_ERROR || rc > NGX_OK || r->header_only) {
-        ngx_http_finalize_request(r, rc);
-        return NGX_DONE;
+
+static ngx_int_t
+ngx_http_ei_hmac_add_allow(ngx_http_request_t *r)
+{
+    ngx_table_elt_t  *allow;
+
+    allow = ngx_list_push(&r->headers_out.headers);
+    if (allow == NULL) {
+        return NGX_ERROR;
     }
 
-    rc = ngx_http_ei_hmac_send_error_body(r, ctx);
+    allow->hash = 1;
+#if (nginx_version >= 1023000)
+    allow->next = NULL;
+    r->headers_out.allow = allow;
+#endif
+    ngx_str_set(&allow->key, "Allow");
+    ngx_str_set(&allow->value, "POST");
 
-    ngx_http_finalize_request(r, rc);
-    return NGX_DONE;
+    return NGX_OK;
 }
 
 
@@ -417,8 +465,8 @@ void
 ngx_http_ei_hmac_set_outcome(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx, ei_verdict_t *v)
 {
+    ctx->state = NGX_HTTP_EI_HMAC_REFUSED;
     ctx->reason = v->reason;
-    ctx->outcome_known = 1;
 
     ctx->error.data = ngx_pnalloc(r->pool, v->len);
 
@@ -430,3 +478,90 @@ ngx_http_ei_hmac_set_outcome(ngx_http_request_t *r,
     ngx_memcpy(ctx->error.data, v->msg, v->len);
     ctx->error.len = v->len;
 }
+
+
+/*
+ * One line per refusal, in the form the README documents:
+ *
+ *     ei_hmac OUTCOME, project "ID": "TEXT"
+ *
+ * at info for what the client did wrong, at error (with the cause) when
+ * the gateway has no key or failed; "-" for a project not known yet.
+ */
+
+void
+ngx_http_ei_hmac_log_refusal(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx)
+{
+    u_char       id[NGX_INT64_LEN + 1], *p;
+    ngx_str_t    project;
+    const char  *outcome;
+
+    project.data = id;
+
+    if (ctx->project_id) {
+        p = ngx_sprintf(id, "%uL", ctx->project_id);
+        project.len = p - id;
+
+    } else {
+        project.len = 1;
+        id[0] = '-';
+    }
+
+    outcome = ei_reason_info(ctx->reason)->outcome;
+
+    if (ctx->reason != EI_ERROR_NO_KEY && ctx->reason != EI_ERROR_INTERNAL) {
+        ngx_log_error(NGX_LOG_INFO, r->connection->log, 0,
+                      "ei_hmac %s, project \"%V\": \"%V\"",
+                      outcome, &project, &ctx->error);
+        return;
+    }
+
+    ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
+                  "ei_hmac %s, project \"%V\": \"%V\" (%s)",
+                  outcome[0] ? outcome : "error_internal", &project,
+                  &ctx->error, ctx->cause ? ctx->cause : "out of memory");
+}
+
+
+#if (NGX_HTTP_EI_HMAC_FAULTS)
+
+ngx_uint_t
+ngx_http_ei_hmac_fault(ngx_http_request_t *r, const char *name)
+{
+    size_t            len;
+    ngx_uint_t        i;
+    ngx_list_part_t  *part;
+    ngx_table_elt_t  *h;
+
+    len = ngx_strlen(name);
+
+    part = &r->headers_in.headers.part;
+    h = part->elts;
+
+    for (i = 0; /* void */; i++) {
+
+        if (i >= part->nelts) {
+            if (part->next == NULL) {
+                return 0;
+            }
+
+            part = part->next;
+            h = part->elts;
+            i = 0;
+        }
+
+        if (h[i].key.len == sizeof("X-EI-Hmac-Fault") - 1
+            && ngx_strncasecmp(h[i].key.data, (u_char *) "X-EI-Hmac-Fault",
+                               h[i].key.len) == 0
+            && h[i].value.len == len
+            && ngx_strncmp(h[i].value.data, name, len) == 0)
+        {
+            ngx_log_error(NGX_LOG_NOTICE, r->connection->log, 0,
+                          "ei_hmac injected fault \"%s\"", name);
+            return 1;
+        }
+    }
+}
+
+#endif

@@ -14,20 +14,31 @@
 #include "ei_redact.h"
 
 
+static ngx_int_t ngx_http_ei_hmac_mask_buf(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx, ngx_buf_t **bp, ngx_chain_t ***ll);
+static ngx_buf_t *ngx_http_ei_hmac_copy_buf(ngx_http_request_t *r,
+    ngx_buf_t *b, size_t n);
+static ngx_buf_t *ngx_http_ei_hmac_special_buf(ngx_http_request_t *r,
+    ngx_buf_t *b);
+static ngx_int_t ngx_http_ei_hmac_emit_held(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx, size_t emit, ngx_chain_t ***ll);
+
+
 /*
  * An upstream that echoes the request would hand the key to the client:
  * every occurrence is masked in the response headers, and the body filter
- * masks it in the body, keeping the length of both.
+ * masks it in the body, keeping the length of both.  NGX_DECLINED: the
+ * body is compressed, and cannot be searched for the key.
  */
 
-void
+ngx_int_t
 ngx_http_ei_hmac_redact_headers(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx)
 {
     size_t            n;
     ngx_uint_t        i;
     ngx_list_part_t  *part;
-    ngx_table_elt_t  *h;
+    ngx_table_elt_t  *h, *ce;
 
     n = 0;
 
@@ -78,146 +89,73 @@ ngx_http_ei_hmac_redact_headers(ngx_http_request_t *r,
                       "header(s) for project \"%uL\"", n, ctx->project_id);
     }
 
-    ctx->redacting = 1;
+    ctx->filter = NGX_HTTP_EI_HMAC_REDACT;
     r->filter_need_in_memory = 1;
+
+    ce = r->headers_out.content_encoding;
+
+    if (ce == NULL || ce->value.len == 0
+        || ngx_strcasecmp(ce->value.data, (u_char *) "identity") == 0
+        || r->headers_out.status >= NGX_HTTP_BAD_REQUEST)
+    {
+        return NGX_OK;
+    }
+
+    ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
+                  "ei_hmac refused an upstream response with "
+                  "\"Content-Encoding: %V\"", &ce->value);
+
+    return NGX_DECLINED;
 }
 
 
+/*
+ * Masks the key in a piece of the response body, keeping back the bytes
+ * that may start an occurrence which the next piece completes; *out is
+ * what may be sent now.
+ */
+
 ngx_int_t
 ngx_http_ei_hmac_redact_body(ngx_http_request_t *r,
-    ngx_http_ei_hmac_ctx_t *ctx, ngx_chain_t *in, ngx_chain_t **outp)
+    ngx_http_ei_hmac_ctx_t *ctx, ngx_chain_t *in, ngx_chain_t **out)
 {
-    size_t        n, t, h, emit;
-    ngx_buf_t    *b, *nb;
-    ngx_uint_t    last;
-    ngx_chain_t  *out, **ll, *cl;
+    ngx_buf_t    *b;
+    ngx_chain_t  *cl, **ll;
 
-    out = NULL;
-    ll = &out;
+    ll = out;
 
     for ( /* void */ ; in; in = in->next) {
         b = in->buf;
-        last = b->last_buf || b->last_in_chain;
 
-        if (!ngx_buf_in_memory(b)) {
-            if (ngx_buf_size(b) != 0) {
-                /* the copy filter was asked for memory: never unmasked */
-                ngx_log_error(NGX_LOG_ALERT, r->connection->log, 0,
-                              "ei_hmac got a response buffer not in memory");
+        if (!ngx_buf_in_memory(b) && ngx_buf_size(b) != 0) {
+            /* the copy filter was asked for memory: never unmasked */
+            ngx_log_error(NGX_LOG_ALERT, r->connection->log, 0,
+                          "ei_hmac got a response buffer not in memory");
+            return NGX_ERROR;
+        }
+
+        if ((ngx_buf_in_memory(b) && b->last > b->pos)
+            || b->last_buf || b->last_in_chain)
+        {
+            if (ngx_http_ei_hmac_mask_buf(r, ctx, &b, &ll) != NGX_OK) {
                 return NGX_ERROR;
             }
 
-            n = 0;
-
-        } else {
-            n = b->last - b->pos;
-        }
-
-        if (n == 0 && !last) {
-            goto append;
-        }
-
-        /* masking is done in place: a buffer nginx may share is copied */
-
-        if (n && !b->temporary) {
-            nb = ngx_create_temp_buf(r->pool, n);
-            if (nb == NULL) {
-                return NGX_ERROR;
-            }
-
-            nb->last = ngx_cpymem(nb->pos, b->pos, n);
-            nb->last_buf = b->last_buf;
-            nb->last_in_chain = b->last_in_chain;
-            nb->flush = b->flush;
-
-            b->pos = b->last;
-
-            if (b->in_file) {
-                b->file_pos = b->file_last;
-            }
-
-            b = nb;
-        }
-
-        h = ctx->hold_len;
-
-        t = ei_redact_piece(ctx->redact.data, ctx->redact.len, ctx->hold, h,
-                            n ? b->pos : NULL, n, last);
-
-        /* the bytes kept back last time go out first */
-
-        emit = h - (t - ngx_min(t, n));
-
-        if (emit) {
-            cl = ngx_chain_get_free_buf(r->pool, &ctx->free);
-            if (cl == NULL) {
-                return NGX_ERROR;
-            }
-
-            nb = cl->buf;
-
-            if (nb->start == NULL) {
-                nb->start = ngx_pnalloc(r->pool, ctx->redact.len);
-                if (nb->start == NULL) {
-                    return NGX_ERROR;
+            if (b->last == b->pos) {
+                if (!b->last_buf && !b->last_in_chain && !b->flush) {
+                    continue;
                 }
 
-                nb->end = nb->start + ctx->redact.len;
+                /* an empty temporary buffer is an error to the write filter */
+
+                if (b->temporary) {
+                    b = ngx_http_ei_hmac_special_buf(r, b);
+                    if (b == NULL) {
+                        return NGX_ERROR;
+                    }
+                }
             }
-
-            nb->pos = nb->start;
-            nb->last = ngx_cpymem(nb->pos, ctx->hold, emit);
-            nb->temporary = 1;
-            nb->last_buf = 0;
-            nb->last_in_chain = 0;
-            nb->flush = 0;
-            nb->tag = (ngx_buf_tag_t) &ngx_http_ei_hmac_module;
-
-            *ll = cl;
-            ll = &cl->next;
         }
-
-        if (t <= n) {
-            ngx_memcpy(ctx->hold, b->last - t, t);
-            b->last -= t;
-
-        } else {
-            ngx_memmove(ctx->hold, ctx->hold + h + n - t, t - n);
-            ngx_memcpy(ctx->hold + t - n, b->pos, n);
-            b->pos = b->last;
-        }
-
-        ctx->hold_len = t;
-
-        /*
-         * what the file would send is what was masked in memory: with
-         * sendfile a buffer in both would go out from the file unmasked
-         */
-
-        if (b->in_file) {
-            b->in_file = 0;
-            b->file_pos = b->file_last;
-        }
-
-        if (b->last == b->pos && !b->last_buf && !b->last_in_chain
-            && !b->flush)
-        {
-            continue;
-        }
-
-        if (b->last == b->pos && b->temporary) {
-            nb = ngx_calloc_buf(r->pool);
-            if (nb == NULL) {
-                return NGX_ERROR;
-            }
-
-            nb->last_buf = b->last_buf;
-            nb->last_in_chain = b->last_in_chain;
-            nb->flush = b->flush;
-            b = nb;
-        }
-
-    append:
 
         cl = ngx_alloc_chain_link(r->pool);
         if (cl == NULL) {
@@ -230,7 +168,157 @@ ngx_http_ei_hmac_redact_body(ngx_http_request_t *r,
     }
 
     *ll = NULL;
-    *outp = out;
+
+    return NGX_OK;
+}
+
+
+/*
+ * One buffer: the bytes held back from the previous one go out first (a
+ * buffer of their own, appended at *ll), then *bp is masked in place (or
+ * in a copy), less what is held back now.
+ */
+
+static ngx_int_t
+ngx_http_ei_hmac_mask_buf(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx,
+    ngx_buf_t **bp, ngx_chain_t ***ll)
+{
+    size_t       n, t, h, emit;
+    ngx_buf_t   *b;
+    ngx_uint_t   last;
+
+    b = *bp;
+    last = b->last_buf || b->last_in_chain;
+    n = ngx_buf_in_memory(b) ? (size_t) (b->last - b->pos) : 0;
+
+    /* masking is done in place: a buffer nginx may share is copied */
+
+    if (n && !b->temporary) {
+        b = ngx_http_ei_hmac_copy_buf(r, b, n);
+        if (b == NULL) {
+            return NGX_ERROR;
+        }
+    }
+
+    h = ctx->hold_len;
+
+    t = ei_redact_piece(ctx->redact.data, ctx->redact.len, ctx->hold, h,
+                        n ? b->pos : NULL, n, last);
+
+    /* the bytes kept back last time go out first */
+
+    emit = h - (t - ngx_min(t, n));
+
+    if (emit && ngx_http_ei_hmac_emit_held(r, ctx, emit, ll) != NGX_OK) {
+        return NGX_ERROR;
+    }
+
+    if (t <= n) {
+        ngx_memcpy(ctx->hold, b->last - t, t);
+        b->last -= t;
+
+    } else {
+        ngx_memmove(ctx->hold, ctx->hold + h + n - t, t - n);
+        ngx_memcpy(ctx->hold + t - n, b->pos, n);
+        b->pos = b->last;
+    }
+
+    ctx->hold_len = t;
+
+    /*
+     * what the file would send is what was masked in memory: with
+     * sendfile a buffer in both would go out from the file unmasked
+     */
+
+    if (b->in_file) {
+        b->in_file = 0;
+        b->file_pos = b->file_last;
+    }
+
+    *bp = b;
+
+    return NGX_OK;
+}
+
+
+static ngx_buf_t *
+ngx_http_ei_hmac_special_buf(ngx_http_request_t *r, ngx_buf_t *b)
+{
+    ngx_buf_t  *nb;
+
+    nb = ngx_calloc_buf(r->pool);
+    if (nb == NULL) {
+        return NULL;
+    }
+
+    nb->last_buf = b->last_buf;
+    nb->last_in_chain = b->last_in_chain;
+    nb->flush = b->flush;
+
+    return nb;
+}
+
+
+static ngx_buf_t *
+ngx_http_ei_hmac_copy_buf(ngx_http_request_t *r, ngx_buf_t *b, size_t n)
+{
+    ngx_buf_t  *nb;
+
+    nb = ngx_create_temp_buf(r->pool, n);
+    if (nb == NULL) {
+        return NULL;
+    }
+
+    nb->last = ngx_cpymem(nb->pos, b->pos, n);
+    nb->last_buf = b->last_buf;
+    nb->last_in_chain = b->last_in_chain;
+    nb->flush = b->flush;
+
+    /* the original is consumed, so that its owner can reuse it */
+
+    b->pos = b->last;
+
+    if (b->in_file) {
+        b->file_pos = b->file_last;
+    }
+
+    return nb;
+}
+
+
+static ngx_int_t
+ngx_http_ei_hmac_emit_held(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx,
+    size_t emit, ngx_chain_t ***ll)
+{
+    ngx_buf_t    *b;
+    ngx_chain_t  *cl;
+
+    cl = ngx_chain_get_free_buf(r->pool, &ctx->free);
+    if (cl == NULL) {
+        return NGX_ERROR;
+    }
+
+    b = cl->buf;
+
+    if (b->start == NULL) {
+        b->start = ngx_pnalloc(r->pool, ctx->redact.len);
+        if (b->start == NULL) {
+            return NGX_ERROR;
+        }
+
+        b->end = b->start + ctx->redact.len;
+    }
+
+    b->pos = b->start;
+    b->last = ngx_cpymem(b->pos, ctx->hold, emit);
+    b->temporary = 1;
+    b->last_buf = 0;
+    b->last_in_chain = 0;
+    b->flush = 0;
+    b->tag = (ngx_buf_tag_t) &ngx_http_ei_hmac_module;
+
+    **ll = cl;
+    *ll = &cl->next;
 
     return NGX_OK;
 }
