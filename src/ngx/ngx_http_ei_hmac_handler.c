@@ -493,34 +493,37 @@ void
 ngx_http_ei_hmac_log_refusal(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx)
 {
-    u_char       id[NGX_INT64_LEN + 1], *p;
-    ngx_str_t    project;
-    const char  *outcome;
-
-    project.data = id;
-
-    if (ctx->project_id) {
-        p = ngx_sprintf(id, "%uL", ctx->project_id);
-        project.len = p - id;
-
-    } else {
-        project.len = 1;
-        id[0] = '-';
-    }
+    ngx_uint_t   level;
+    const char  *outcome, *cause;
 
     outcome = ei_reason_info(ctx->reason)->outcome;
+    level = NGX_LOG_INFO;
+    cause = NULL;
 
-    if (ctx->reason != EI_ERROR_NO_KEY && ctx->reason != EI_ERROR_INTERNAL) {
-        ngx_log_error(NGX_LOG_INFO, r->connection->log, 0,
-                      "ei_hmac %s, project \"%V\": \"%V\"",
-                      outcome, &project, &ctx->error);
+    if (ctx->reason == EI_ERROR_NO_KEY || ctx->reason == EI_ERROR_INTERNAL) {
+        level = NGX_LOG_ERR;
+        outcome = outcome[0] ? outcome : "error_internal";
+        cause = ctx->cause ? ctx->cause : "out of memory";
+    }
+
+    /* nothing is formatted unless the line is written */
+
+    if (r->connection->log->log_level < level) {
         return;
     }
 
-    ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
-                  "ei_hmac %s, project \"%V\": \"%V\" (%s)",
-                  outcome[0] ? outcome : "error_internal", &project,
-                  &ctx->error, ctx->cause ? ctx->cause : "out of memory");
+    if (ctx->project_id == 0) {
+        ngx_log_error(level, r->connection->log, 0,
+                      "ei_hmac %s, project \"-\": \"%V\"%s%s%s", outcome,
+                      &ctx->error, cause ? " (" : "", cause ? cause : "",
+                      cause ? ")" : "");
+        return;
+    }
+
+    ngx_log_error(level, r->connection->log, 0,
+                  "ei_hmac %s, project \"%uL\": \"%V\"%s%s%s", outcome,
+                  ctx->project_id, &ctx->error, cause ? " (" : "",
+                  cause ? cause : "", cause ? ")" : "");
 }
 
 
