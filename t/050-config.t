@@ -323,3 +323,25 @@ main::gateway("        ei_hmac_api_key k;\n        ei_hmac_max_body_size 1;")
 --- must_die
 --- error_log eval
 qr/\[emerg\].*"ei_hmac_max_body_size" directive value must be between 2 and 16777216/
+
+
+
+=== TEST 23: a projectId over 2^53 - 1 in ei_hmac_projects is an error naming it
+--- config eval
+main::gateway("        ei_hmac_api_key k;\n        ei_hmac_projects 9007199254740992;")
+--- must_die
+--- error_log eval
+qr/\[emerg\].*invalid project id "9007199254740992" in "ei_hmac_projects"/
+
+
+
+=== TEST 24: the largest projectId is accepted in ei_hmac_projects
+--- config eval
+main::gateway("        ei_hmac_api_key k;\n        ei_hmac_projects 1 9007199254740991;")
+--- request eval
+main::req(9007199254740991)
+--- tcp_query eval
+EiHmac::upstream_request_key('k', '/v1/api/9007199254740991/hmackeys', EiHmac::body('ci', $main::K))
+--- error_code: 200
+--- response_body chomp
+{"success":true,"id":7}

@@ -301,7 +301,7 @@ ngx_http_ei_hmac_projects(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 
     uint64_t      *id;
     ngx_str_t     *value;
-    ngx_uint_t     i, j;
+    ngx_uint_t     i;
 
     if (hlcf->projects != NGX_CONF_UNSET_PTR) {
         return "is duplicate";
@@ -326,21 +326,7 @@ ngx_http_ei_hmac_projects(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
             return NGX_CONF_ERROR;
         }
 
-        *id = 0;
-
-        for (j = 0; j < value[i].len; j++) {
-            if (value[i].data[j] < '0' || value[i].data[j] > '9'
-                || (j == 0 && value[i].data[j] == '0')
-                || j >= 16)
-            {
-                *id = 0;
-                break;
-            }
-
-            *id = *id * 10 + (value[i].data[j] - '0');
-        }
-
-        if (*id == 0 || *id > EI_PROJECT_ID_MAX) {
+        if (ei_project_id_parse(value[i].data, value[i].len, id) != 0) {
             ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
                                "invalid project id \"%V\" in "
                                "\"ei_hmac_projects\": an integer from 1 to "
