@@ -133,7 +133,7 @@ static ngx_command_t  ngx_http_ei_hmac_commands[] = {
 
     { ngx_string("ei_hmac_unknown_fields"),
       NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
-      ngx_conf_set_enum_slot,
+      ngx_http_ei_hmac_set_enum,
       NGX_HTTP_LOC_CONF_OFFSET,
       offsetof(ngx_http_ei_hmac_loc_conf_t, unknown_fields),
       &ngx_http_ei_hmac_unknown_fields },

@@ -345,3 +345,21 @@ EiHmac::upstream_request_key('k', '/v1/api/9007199254740991/hmackeys', EiHmac::b
 --- error_code: 200
 --- response_body chomp
 {"success":true,"id":7}
+
+
+
+=== TEST 25: an invalid ei_hmac_unknown_fields value names the directive and the values
+--- config eval
+main::gateway("        ei_hmac_api_key k;\n        ei_hmac_unknown_fields maybe;")
+--- must_die
+--- error_log eval
+qr/\[emerg\].*invalid value "maybe" in "ei_hmac_unknown_fields", it must be "drop" or "reject"/
+
+
+
+=== TEST 26: ei_hmac_unknown_fields twice at one level is an error naming it
+--- config eval
+main::gateway("        ei_hmac_api_key k;\n        ei_hmac_unknown_fields drop;\n        ei_hmac_unknown_fields reject;")
+--- must_die
+--- error_log eval
+qr/\[emerg\].*"ei_hmac_unknown_fields" directive is duplicate/

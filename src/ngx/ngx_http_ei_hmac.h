@@ -127,6 +127,8 @@ char *ngx_http_ei_hmac_projects(ngx_conf_t *cf, ngx_command_t *cmd,
 char *ngx_http_ei_hmac_denylist(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
 char *ngx_http_ei_hmac_check_bounds(ngx_conf_t *cf, void *post, void *data);
+char *ngx_http_ei_hmac_set_enum(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf);
 
 /* ngx_http_ei_hmac_handler.c: the precontent handler and refusals */
 ngx_int_t ngx_http_ei_hmac_handler(ngx_http_request_t *r);

@@ -30,7 +30,8 @@ static ngx_int_t ngx_http_ei_hmac_read_file(ngx_conf_t *cf,
     ngx_str_t *directive, ngx_str_t *name, size_t max, u_char **buf,
     size_t *len, ngx_file_info_t *fi);
 static ngx_int_t ngx_http_ei_hmac_key_memory(ngx_conf_t *cf,
-    ngx_http_ei_hmac_key_t *key, u_char *data, size_t len);
+    ngx_str_t *directive, ngx_http_ei_hmac_key_t *key, u_char *data,
+    size_t len);
 static void ngx_http_ei_hmac_key_cleanup(void *data);
 static void ngx_http_ei_hmac_denylist_cleanup(void *data);
 
@@ -86,7 +87,7 @@ ngx_http_ei_hmac_key_file(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
     key = ngx_pcalloc(cf->pool, sizeof(ngx_http_ei_hmac_key_t));
 
     if (key) {
-        rc = ngx_http_ei_hmac_key_memory(cf, key, buf, key_len);
+        rc = ngx_http_ei_hmac_key_memory(cf, &cmd->name, key, buf, key_len);
     }
 
     ei_cleanse(buf, sizeof(buf));
@@ -192,8 +193,8 @@ ngx_http_ei_hmac_read_file(ngx_conf_t *cf, ngx_str_t *directive,
  */
 
 static ngx_int_t
-ngx_http_ei_hmac_key_memory(ngx_conf_t *cf, ngx_http_ei_hmac_key_t *key,
-    u_char *data, size_t len)
+ngx_http_ei_hmac_key_memory(ngx_conf_t *cf, ngx_str_t *directive,
+    ngx_http_ei_hmac_key_t *key, u_char *data, size_t len)
 {
     u_char              *p;
     ngx_pool_cleanup_t  *cln;
@@ -208,15 +209,16 @@ ngx_http_ei_hmac_key_memory(ngx_conf_t *cf, ngx_http_ei_hmac_key_t *key,
 
     if (p == MAP_FAILED) {
         ngx_conf_log_error(NGX_LOG_EMERG, cf, ngx_errno,
-                           "ei_hmac could not map memory for the API key");
+                           "\"%V\" could not map memory for the API key",
+                           directive);
         return NGX_ERROR;
     }
 
 #if (NGX_LINUX) && defined(MADV_DONTDUMP)
     if (madvise(p, ngx_pagesize, MADV_DONTDUMP) != 0) {
         ngx_conf_log_error(NGX_LOG_NOTICE, cf, ngx_errno,
-                           "ei_hmac could not exclude the API key from "
-                           "core dumps");
+                           "\"%V\" could not exclude the API key from "
+                           "core dumps", directive);
     }
 #endif
 
@@ -428,4 +430,50 @@ ngx_http_ei_hmac_check_bounds(ngx_conf_t *cf, void *post, void *data)
     *last = '\0';
 
     return (char *) p;
+}
+
+
+/*
+ * ngx_conf_set_enum_slot() does not name the directive in its error, and
+ * its "invalid value" is easily read as the previous directive's.
+ */
+
+char *
+ngx_http_ei_hmac_set_enum(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
+{
+    char  *p = conf;
+
+    u_char            names[256], *last;
+    ngx_str_t        *value;
+    ngx_uint_t       *np, i;
+    ngx_conf_enum_t  *e;
+
+    np = (ngx_uint_t *) (p + cmd->offset);
+
+    if (*np != NGX_CONF_UNSET_UINT) {
+        return "is duplicate";
+    }
+
+    value = cf->args->elts;
+    e = cmd->post;
+    last = names;
+
+    for (i = 0; e[i].name.len; i++) {
+        if (e[i].name.len == value[1].len
+            && ngx_strcasecmp(e[i].name.data, value[1].data) == 0)
+        {
+            *np = e[i].value;
+            return NGX_CONF_OK;
+        }
+
+        last = ngx_slprintf(last, names + sizeof(names), "%s\"%V\"",
+                            i == 0 ? "" : (e[i + 1].name.len ? ", " : " or "),
+                            &e[i].name);
+    }
+
+    ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                       "invalid value \"%V\" in \"%V\", it must be %*s",
+                       &value[1], &cmd->name, (size_t) (last - names), names);
+
+    return NGX_CONF_ERROR;
 }
