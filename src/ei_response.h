@@ -1,5 +1,5 @@
 /*
- * Upstream responses (SPEC section 6): is an error body the upstream's own
+ * Upstream responses (README "Responses"): is an error body the upstream's own
  * GenericApiResponse.
  *
  * Plain C: nothing here knows nginx.

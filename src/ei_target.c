@@ -1,6 +1,6 @@
 /*
- * The request target (SPEC section 4 step 3), the projectId (step 4) and
- * the media type (step 5).
+ * The request target (README "What a request goes through", step 3), the
+ * projectId (step 4) and the media type (step 5).
  */
 
 #include <stdint.h>

@@ -1,6 +1,6 @@
 /*
- * The request target and projectId (SPEC section 4 steps 3-4), and the
- * media type (step 5).
+ * The request target and projectId (README "What a request goes
+ * through", steps 3-4), and the media type (step 5).
  *
  * Plain C: nothing here knows nginx.
  */

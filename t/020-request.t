@@ -1,6 +1,6 @@
-# Checks made before the body is read (SPEC section 4 steps 2-6): each is
-# answered by the gateway in GenericApiResponse form, and nothing is sent
-# upstream.
+# Checks made before the body is read (README "What a request goes
+# through", steps 2-6): each is answered by the gateway in GenericApiResponse
+# form, and nothing is sent upstream.
 
 use Test::Nginx::Socket 'no_plan';
 use lib 't/lib';

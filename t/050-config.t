@@ -1,4 +1,4 @@
-# Directives (SPEC section 3): key files checked when the configuration
+# Directives (README "Directives"): key files checked when the configuration
 # loads, one key directive per level, nearest level wins, per-project keys
 # through map, out-of-range values refused.
 

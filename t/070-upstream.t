@@ -1,4 +1,4 @@
-# Responses (SPEC section 6): Studio's answers pass, every other error from
+# Responses (README "Responses"): Studio's answers pass, every other error from
 # the upstream or from nginx becomes a GenericApiResponse, and the
 # server-held key never reaches the client.
 

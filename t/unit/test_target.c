@@ -1,6 +1,7 @@
 /*
  * Unit tests of src/ei_target.c, src/ei_apikey.c and src/ei_reason.c:
- * each test names the rule of SPEC section 4 (steps 3-5) it proves.
+ * each test names the rule of README "What a request goes through"
+ * (steps 3-5) it proves.
  */
 
 #include <stdarg.h>
