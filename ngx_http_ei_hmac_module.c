@@ -14,15 +14,20 @@
  *                               the projects served
  *   ngx_http_ei_hmac_handler.c  the precontent handler (after nginx's own
  *                               access phase): method, target, projectId,
- *                               media type and size, then the body is read;
- *                               a refusal is answered here
- *   ngx_http_ei_hmac_forward.c  the request body filter counts the body as
- *                               it arrives; once read, it is checked,
- *                               replaced by its canonical form, and the
- *                               credentials are swapped for the server-held
- *                               key; proxy_pass then carries it upstream
+ *                               media type and size, then it reads the
+ *                               body; every refusal is answered here, and
+ *                               the request's state (ctx->state) says what
+ *                               to do when the handler runs again
+ *   ngx_http_ei_hmac_body.c     the request body filter counts the body as
+ *                               it arrives; once read, the body handler
+ *                               flattens, cleanses and checks it
+ *   ngx_http_ei_hmac_forward.c  a valid request: the client's credentials
+ *                               out, the server-held key in, the canonical
+ *                               body in place; proxy_pass carries it
  *   ngx_http_ei_hmac_filter.c   the header and body filters: every error
- *                               becomes a GenericApiResponse
+ *                               becomes a GenericApiResponse; the filter
+ *                               mode (ctx->filter) says what happens to
+ *                               the response
  *   ngx_http_ei_hmac_mask.c     the server-held key masked in whatever the
  *                               upstream sends back
  *

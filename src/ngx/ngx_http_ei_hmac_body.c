@@ -202,8 +202,8 @@ ngx_http_ei_hmac_check_body(ngx_http_request_t *r,
  */
 
 static u_char *
-ngx_http_ei_hmac_flatten_body(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx,
-    size_t max, size_t *len)
+ngx_http_ei_hmac_flatten_body(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx, size_t max, size_t *len)
 {
     off_t         size;
     u_char       *body, *p;

@@ -317,7 +317,8 @@ ngx_http_ei_hmac_check_head(ngx_http_request_t *r,
 
 static ngx_int_t
 ngx_http_ei_hmac_read_body(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx,
-    ngx_http_ei_hmac_state_e state, ngx_http_client_body_handler_pt post_handler)
+    ngx_http_ei_hmac_state_e state,
+    ngx_http_client_body_handler_pt post_handler)
 {
     ngx_int_t  rc;
 
