@@ -26,14 +26,14 @@
 #define NGX_HTTP_EI_HMAC_DENYLIST_MAX    (96 * 1024 * 1024)
 
 
-static ngx_int_t ngx_http_ei_hmac_read_file(ngx_conf_t *cf,
-    ngx_str_t *directive, ngx_str_t *name, size_t max, u_char **buf,
-    size_t *len, ngx_file_info_t *fi);
 static ngx_int_t ngx_http_ei_hmac_key_memory(ngx_conf_t *cf,
     ngx_str_t *directive, ngx_http_ei_hmac_key_t *key, u_char *data,
     size_t len);
 static void ngx_http_ei_hmac_key_cleanup(void *data);
 static void ngx_http_ei_hmac_denylist_cleanup(void *data);
+static ngx_int_t ngx_http_ei_hmac_read_file(ngx_conf_t *cf,
+    ngx_str_t *directive, ngx_str_t *name, size_t max, u_char **buf,
+    size_t *len, ngx_file_info_t *fi);
 
 
 char *
@@ -99,90 +99,6 @@ ngx_http_ei_hmac_key_file(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
     hlcf->key = key;
 
     return NGX_CONF_OK;
-}
-
-
-/*
- * Reads a file named in a directive: into *buf when it is set (room for
- * max + 1 bytes), or into memory of the configuration's temporary pool.
- * Logs what is wrong, naming the directive and the file.
- */
-
-static ngx_int_t
-ngx_http_ei_hmac_read_file(ngx_conf_t *cf, ngx_str_t *directive,
-    ngx_str_t *name, size_t max, u_char **buf, size_t *len,
-    ngx_file_info_t *fi)
-{
-    ssize_t      n;
-    ngx_fd_t     fd;
-    ngx_err_t    errn;
-    ngx_file_t   file;
-    const char  *err;
-
-    if (ngx_conf_full_name(cf->cycle, name, 1) != NGX_OK) {
-        return NGX_ERROR;
-    }
-
-    fd = ngx_open_file(name->data, NGX_FILE_RDONLY, NGX_FILE_OPEN, 0);
-
-    if (fd == NGX_INVALID_FILE) {
-        ngx_conf_log_error(NGX_LOG_EMERG, cf, ngx_errno,
-                           "%V \"%V\" cannot be opened", directive, name);
-        return NGX_ERROR;
-    }
-
-    ngx_memzero(&file, sizeof(ngx_file_t));
-    file.fd = fd;
-    file.name = *name;
-    file.log = cf->log;
-
-    err = NULL;
-    errn = 0;
-    n = 0;
-
-    if (ngx_fd_info(fd, fi) == NGX_FILE_ERROR) {
-        err = "cannot be read";
-        errn = ngx_errno;
-
-    } else if (!ngx_is_file(fi)) {
-        err = "is not a regular file";
-
-    } else if (ngx_file_size(fi) > (off_t) max) {
-        err = "is too large";
-
-    } else {
-        if (*buf == NULL) {
-            /* one byte more than the file tells if it grew meanwhile */
-            max = (size_t) ngx_file_size(fi);
-            *buf = ngx_pnalloc(cf->temp_pool, max + 1);
-        }
-
-        n = (*buf == NULL) ? NGX_ERROR
-                           : ngx_read_file(&file, *buf, max + 1, 0);
-
-        if (n == NGX_ERROR) {
-            err = "cannot be read";
-            errn = ngx_errno;
-
-        } else if ((size_t) n > max) {
-            err = "is too large";
-        }
-    }
-
-    if (ngx_close_file(fd) == NGX_FILE_ERROR) {
-        ngx_conf_log_error(NGX_LOG_ALERT, cf, ngx_errno,
-                           ngx_close_file_n " \"%V\" failed", name);
-    }
-
-    if (err) {
-        ngx_conf_log_error(NGX_LOG_EMERG, cf, errn, "%V \"%V\" %s",
-                           directive, name, err);
-        return NGX_ERROR;
-    }
-
-    *len = (size_t) n;
-
-    return NGX_OK;
 }
 
 
@@ -400,6 +316,90 @@ static void
 ngx_http_ei_hmac_denylist_cleanup(void *data)
 {
     ei_denylist_free(data);
+}
+
+
+/*
+ * Reads a file named in a directive: into *buf when it is set (room for
+ * max + 1 bytes), or into memory of the configuration's temporary pool.
+ * Logs what is wrong, naming the directive and the file.
+ */
+
+static ngx_int_t
+ngx_http_ei_hmac_read_file(ngx_conf_t *cf, ngx_str_t *directive,
+    ngx_str_t *name, size_t max, u_char **buf, size_t *len,
+    ngx_file_info_t *fi)
+{
+    ssize_t      n;
+    ngx_fd_t     fd;
+    ngx_err_t    errn;
+    ngx_file_t   file;
+    const char  *err;
+
+    if (ngx_conf_full_name(cf->cycle, name, 1) != NGX_OK) {
+        return NGX_ERROR;
+    }
+
+    fd = ngx_open_file(name->data, NGX_FILE_RDONLY, NGX_FILE_OPEN, 0);
+
+    if (fd == NGX_INVALID_FILE) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, ngx_errno,
+                           "%V \"%V\" cannot be opened", directive, name);
+        return NGX_ERROR;
+    }
+
+    ngx_memzero(&file, sizeof(ngx_file_t));
+    file.fd = fd;
+    file.name = *name;
+    file.log = cf->log;
+
+    err = NULL;
+    errn = 0;
+    n = 0;
+
+    if (ngx_fd_info(fd, fi) == NGX_FILE_ERROR) {
+        err = "cannot be read";
+        errn = ngx_errno;
+
+    } else if (!ngx_is_file(fi)) {
+        err = "is not a regular file";
+
+    } else if (ngx_file_size(fi) > (off_t) max) {
+        err = "is too large";
+
+    } else {
+        if (*buf == NULL) {
+            /* one byte more than the file tells if it grew meanwhile */
+            max = (size_t) ngx_file_size(fi);
+            *buf = ngx_pnalloc(cf->temp_pool, max + 1);
+        }
+
+        n = (*buf == NULL) ? NGX_ERROR
+                           : ngx_read_file(&file, *buf, max + 1, 0);
+
+        if (n == NGX_ERROR) {
+            err = "cannot be read";
+            errn = ngx_errno;
+
+        } else if ((size_t) n > max) {
+            err = "is too large";
+        }
+    }
+
+    if (ngx_close_file(fd) == NGX_FILE_ERROR) {
+        ngx_conf_log_error(NGX_LOG_ALERT, cf, ngx_errno,
+                           ngx_close_file_n " \"%V\" failed", name);
+    }
+
+    if (err) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, errn, "%V \"%V\" %s",
+                           directive, name, err);
+        return NGX_ERROR;
+    }
+
+    *len = (size_t) n;
+
+    return NGX_OK;
 }
 
 

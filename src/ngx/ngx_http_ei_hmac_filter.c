@@ -27,8 +27,6 @@ static ngx_int_t ngx_http_ei_hmac_error_header(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx);
 static ngx_int_t ngx_http_ei_hmac_replace_header(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx, ngx_uint_t status, ngx_str_t *text);
-static ngx_int_t ngx_http_ei_hmac_replace_status(ngx_http_request_t *r,
-    ngx_http_ei_hmac_ctx_t *ctx, ngx_uint_t status);
 static ngx_int_t ngx_http_ei_hmac_body_filter(ngx_http_request_t *r,
     ngx_chain_t *in);
 static ngx_int_t ngx_http_ei_hmac_mask_body(ngx_http_request_t *r,
@@ -39,6 +37,8 @@ static ngx_int_t ngx_http_ei_hmac_pass_upstream_error(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx);
 static ngx_int_t ngx_http_ei_hmac_collect(ngx_buf_t *dst, ngx_chain_t *in,
     ngx_uint_t *last);
+static ngx_int_t ngx_http_ei_hmac_replace_status(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx, ngx_uint_t status);
 static ngx_int_t ngx_http_ei_hmac_send_replacement(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx);
 static ngx_int_t ngx_http_ei_hmac_send_body(ngx_http_request_t *r,
@@ -221,72 +221,6 @@ ngx_http_ei_hmac_replace_header(ngx_http_request_t *r,
     }
 
     return ngx_http_next_header_filter(r);
-}
-
-
-/*
- * The one way a response is replaced: the headers of a GenericApiResponse
- * are set, and its body is kept in ctx->reply until the body filter (or
- * ngx_http_ei_hmac_send_reply()) sends it.
- */
-
-ngx_int_t
-ngx_http_ei_hmac_replace(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx,
-    ngx_uint_t status, const char *text, size_t len)
-{
-    size_t      n;
-    ngx_buf_t  *b;
-
-    b = ngx_create_temp_buf(r->pool, EI_ERROR_BODY_MAX);
-    if (b == NULL) {
-        return NGX_ERROR;
-    }
-
-    n = ei_error_body(text, ngx_min(len, EI_MSG_MAX - 1), (char *) b->pos,
-                      EI_ERROR_BODY_MAX);
-    b->last = b->pos + n;
-
-    ctx->reply = b;
-    ctx->filter = NGX_HTTP_EI_HMAC_REPLACE;
-
-    r->headers_out.status = status;
-    r->headers_out.status_line.len = 0;
-
-    r->headers_out.content_type = ngx_http_ei_hmac_json_type;
-    r->headers_out.content_type_len = ngx_http_ei_hmac_json_type.len;
-    r->headers_out.content_type_lowcase = NULL;
-    ngx_str_null(&r->headers_out.charset);
-
-    ngx_http_clear_content_length(r);
-    ngx_http_clear_accept_ranges(r);
-    ngx_http_clear_last_modified(r);
-    ngx_http_clear_etag(r);
-
-    if (r->headers_out.content_encoding) {
-        r->headers_out.content_encoding->hash = 0;
-        r->headers_out.content_encoding = NULL;
-    }
-
-    r->headers_out.content_length_n = n;
-
-    /* the error is ours now, whatever body the original one announced */
-
-    r->filter_need_in_memory = 1;
-
-    return NGX_OK;
-}
-
-
-static ngx_int_t
-ngx_http_ei_hmac_replace_status(ngx_http_request_t *r,
-    ngx_http_ei_hmac_ctx_t *ctx, ngx_uint_t status)
-{
-    size_t       len;
-    const char  *text;
-
-    text = ei_status_text(status, &len);
-
-    return ngx_http_ei_hmac_replace(r, ctx, status, text, len);
 }
 
 
@@ -492,6 +426,72 @@ ngx_http_ei_hmac_collect(ngx_buf_t *dst, ngx_chain_t *in, ngx_uint_t *last)
             *last = 1;
         }
     }
+
+    return NGX_OK;
+}
+
+
+static ngx_int_t
+ngx_http_ei_hmac_replace_status(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx, ngx_uint_t status)
+{
+    size_t       len;
+    const char  *text;
+
+    text = ei_status_text(status, &len);
+
+    return ngx_http_ei_hmac_replace(r, ctx, status, text, len);
+}
+
+
+/*
+ * The one way a response is replaced: the headers of a GenericApiResponse
+ * are set, and its body is kept in ctx->reply until the body filter (or
+ * ngx_http_ei_hmac_send_reply()) sends it.
+ */
+
+ngx_int_t
+ngx_http_ei_hmac_replace(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx,
+    ngx_uint_t status, const char *text, size_t len)
+{
+    size_t      n;
+    ngx_buf_t  *b;
+
+    b = ngx_create_temp_buf(r->pool, EI_ERROR_BODY_MAX);
+    if (b == NULL) {
+        return NGX_ERROR;
+    }
+
+    n = ei_error_body(text, ngx_min(len, EI_MSG_MAX - 1), (char *) b->pos,
+                      EI_ERROR_BODY_MAX);
+    b->last = b->pos + n;
+
+    ctx->reply = b;
+    ctx->filter = NGX_HTTP_EI_HMAC_REPLACE;
+
+    r->headers_out.status = status;
+    r->headers_out.status_line.len = 0;
+
+    r->headers_out.content_type = ngx_http_ei_hmac_json_type;
+    r->headers_out.content_type_len = ngx_http_ei_hmac_json_type.len;
+    r->headers_out.content_type_lowcase = NULL;
+    ngx_str_null(&r->headers_out.charset);
+
+    ngx_http_clear_content_length(r);
+    ngx_http_clear_accept_ranges(r);
+    ngx_http_clear_last_modified(r);
+    ngx_http_clear_etag(r);
+
+    if (r->headers_out.content_encoding) {
+        r->headers_out.content_encoding->hash = 0;
+        r->headers_out.content_encoding = NULL;
+    }
+
+    r->headers_out.content_length_n = n;
+
+    /* the error is ours now, whatever body the original one announced */
+
+    r->filter_need_in_memory = 1;
 
     return NGX_OK;
 }

@@ -20,19 +20,19 @@ static ngx_int_t ngx_http_ei_hmac_refuse_target(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx);
 static ngx_int_t ngx_http_ei_hmac_start(ngx_http_request_t *r,
     ngx_http_ei_hmac_loc_conf_t *hlcf, ngx_http_ei_hmac_ctx_t *ctx);
-static void ngx_http_ei_hmac_cleanup(void *data);
 static ei_reason_t ngx_http_ei_hmac_check_head(ngx_http_request_t *r,
     ngx_http_ei_hmac_loc_conf_t *hlcf, ngx_http_ei_hmac_ctx_t *ctx,
     ei_verdict_t *v);
-static ngx_int_t ngx_http_ei_hmac_read_body(ngx_http_request_t *r,
-    ngx_http_ei_hmac_ctx_t *ctx, ngx_http_ei_hmac_state_e state,
-    ngx_http_client_body_handler_pt post_handler);
 #if (NGX_HTTP_V2)
 static ngx_int_t ngx_http_ei_hmac_reject_after_body(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx, ei_verdict_t *v);
 static void ngx_http_ei_hmac_pending_handler(ngx_http_request_t *r);
 #endif
+static ngx_int_t ngx_http_ei_hmac_read_body(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx, ngx_http_ei_hmac_state_e state,
+    ngx_http_client_body_handler_pt post_handler);
 static ngx_int_t ngx_http_ei_hmac_add_allow(ngx_http_request_t *r);
+static void ngx_http_ei_hmac_cleanup(void *data);
 
 
 /*
@@ -185,81 +185,6 @@ ngx_http_ei_hmac_start(ngx_http_request_t *r,
 }
 
 
-/*
- * error_page and other internal redirects zero every module's ctx; the ctx
- * is found again through its pool cleanup, which lives as long as the
- * request, so that a redirected request is neither validated twice nor
- * loses what the variables report.
- */
-
-ngx_http_ei_hmac_ctx_t *
-ngx_http_ei_hmac_get_ctx(ngx_http_request_t *r)
-{
-    ngx_pool_cleanup_t      *cln;
-    ngx_http_ei_hmac_ctx_t  *ctx;
-
-    ctx = ngx_http_get_module_ctx(r, ngx_http_ei_hmac_module);
-
-    /* only an internal redirect or a named location zeroes the ctx */
-
-    if (ctx || !r->internal) {
-        return ctx;
-    }
-
-    for (cln = r->pool->cleanup; cln; cln = cln->next) {
-        if (cln->handler == ngx_http_ei_hmac_cleanup) {
-            ctx = cln->data;
-            ngx_http_set_ctx(r, ctx, ngx_http_ei_hmac_module);
-            return ctx;
-        }
-    }
-
-    return NULL;
-}
-
-
-ngx_http_ei_hmac_ctx_t *
-ngx_http_ei_hmac_create_ctx(ngx_http_request_t *r)
-{
-    ngx_pool_cleanup_t      *cln;
-    ngx_http_ei_hmac_ctx_t  *ctx;
-
-    ctx = ngx_pcalloc(r->pool, sizeof(ngx_http_ei_hmac_ctx_t));
-    if (ctx == NULL) {
-        return NULL;
-    }
-
-    cln = ngx_pool_cleanup_add(r->pool, 0);
-    if (cln == NULL) {
-        return NULL;
-    }
-
-    cln->handler = ngx_http_ei_hmac_cleanup;
-    cln->data = ctx;
-
-    /* ngx_pcalloc(): NGX_HTTP_EI_HMAC_NEW, NGX_HTTP_EI_HMAC_PASS, EI_OK */
-
-    ngx_http_set_ctx(r, ctx, ngx_http_ei_hmac_module);
-
-    return ctx;
-}
-
-
-static void
-ngx_http_ei_hmac_cleanup(void *data)
-{
-    ngx_http_ei_hmac_ctx_t  *ctx = data;
-
-    if (ctx->canonical) {
-        ei_cleanse(ctx->canonical, ctx->canonical_size);
-    }
-
-    if (ctx->key.len) {
-        ei_cleanse(ctx->key.data, ctx->key.len);
-    }
-}
-
-
 /* steps 2 to 6 of "What a request goes through": all before the body */
 
 static ei_reason_t
@@ -313,37 +238,6 @@ ngx_http_ei_hmac_check_head(ngx_http_request_t *r,
 }
 
 
-/* mirror's pattern: the post handler may run before this returns */
-
-static ngx_int_t
-ngx_http_ei_hmac_read_body(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx,
-    ngx_http_ei_hmac_state_e state,
-    ngx_http_client_body_handler_pt post_handler)
-{
-    ngx_int_t  rc;
-
-    ctx->state = state;
-
-    rc = ngx_http_read_client_request_body(r, post_handler);
-
-    if (rc >= NGX_HTTP_SPECIAL_RESPONSE) {
-        ngx_log_debug1(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
-                       "ei_hmac reading body failed: %i", rc);
-
-        /* the request body filter may have refused it (413) */
-
-        if (ctx->state == state) {
-            ctx->state = NGX_HTTP_EI_HMAC_FAILED;
-        }
-
-        return rc;
-    }
-
-    ngx_http_finalize_request(r, NGX_DONE);
-    return NGX_DONE;
-}
-
-
 #if (NGX_HTTP_V2)
 
 static ngx_int_t
@@ -376,6 +270,37 @@ ngx_http_ei_hmac_pending_handler(ngx_http_request_t *r)
 }
 
 #endif
+
+
+/* mirror's pattern: the post handler may run before this returns */
+
+static ngx_int_t
+ngx_http_ei_hmac_read_body(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx,
+    ngx_http_ei_hmac_state_e state,
+    ngx_http_client_body_handler_pt post_handler)
+{
+    ngx_int_t  rc;
+
+    ctx->state = state;
+
+    rc = ngx_http_read_client_request_body(r, post_handler);
+
+    if (rc >= NGX_HTTP_SPECIAL_RESPONSE) {
+        ngx_log_debug1(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
+                       "ei_hmac reading body failed: %i", rc);
+
+        /* the request body filter may have refused it (413) */
+
+        if (ctx->state == state) {
+            ctx->state = NGX_HTTP_EI_HMAC_FAILED;
+        }
+
+        return rc;
+    }
+
+    ngx_http_finalize_request(r, NGX_DONE);
+    return NGX_DONE;
+}
 
 
 /*
@@ -525,6 +450,81 @@ ngx_http_ei_hmac_log_refusal(ngx_http_request_t *r,
                   "ei_hmac %s, project \"%uL\": \"%V\"%s%s%s", outcome,
                   ctx->project_id, &ctx->error, cause ? " (" : "",
                   cause ? cause : "", cause ? ")" : "");
+}
+
+
+/*
+ * error_page and other internal redirects zero every module's ctx; the ctx
+ * is found again through its pool cleanup, which lives as long as the
+ * request, so that a redirected request is neither validated twice nor
+ * loses what the variables report.
+ */
+
+ngx_http_ei_hmac_ctx_t *
+ngx_http_ei_hmac_get_ctx(ngx_http_request_t *r)
+{
+    ngx_pool_cleanup_t      *cln;
+    ngx_http_ei_hmac_ctx_t  *ctx;
+
+    ctx = ngx_http_get_module_ctx(r, ngx_http_ei_hmac_module);
+
+    /* only an internal redirect or a named location zeroes the ctx */
+
+    if (ctx || !r->internal) {
+        return ctx;
+    }
+
+    for (cln = r->pool->cleanup; cln; cln = cln->next) {
+        if (cln->handler == ngx_http_ei_hmac_cleanup) {
+            ctx = cln->data;
+            ngx_http_set_ctx(r, ctx, ngx_http_ei_hmac_module);
+            return ctx;
+        }
+    }
+
+    return NULL;
+}
+
+
+ngx_http_ei_hmac_ctx_t *
+ngx_http_ei_hmac_create_ctx(ngx_http_request_t *r)
+{
+    ngx_pool_cleanup_t      *cln;
+    ngx_http_ei_hmac_ctx_t  *ctx;
+
+    ctx = ngx_pcalloc(r->pool, sizeof(ngx_http_ei_hmac_ctx_t));
+    if (ctx == NULL) {
+        return NULL;
+    }
+
+    cln = ngx_pool_cleanup_add(r->pool, 0);
+    if (cln == NULL) {
+        return NULL;
+    }
+
+    cln->handler = ngx_http_ei_hmac_cleanup;
+    cln->data = ctx;
+
+    /* ngx_pcalloc(): NGX_HTTP_EI_HMAC_NEW, NGX_HTTP_EI_HMAC_PASS, EI_OK */
+
+    ngx_http_set_ctx(r, ctx, ngx_http_ei_hmac_module);
+
+    return ctx;
+}
+
+
+static void
+ngx_http_ei_hmac_cleanup(void *data)
+{
+    ngx_http_ei_hmac_ctx_t  *ctx = data;
+
+    if (ctx->canonical) {
+        ei_cleanse(ctx->canonical, ctx->canonical_size);
+    }
+
+    if (ctx->key.len) {
+        ei_cleanse(ctx->key.data, ctx->key.len);
+    }
 }
 
 
