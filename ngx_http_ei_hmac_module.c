@@ -42,6 +42,7 @@
 #include "ngx_http_ei_hmac.h"
 
 #include "ei_body.h"
+#include "ei_version.h"
 
 
 static ngx_int_t ngx_http_ei_hmac_variable(ngx_http_request_t *r,
@@ -52,6 +53,7 @@ static char *ngx_http_ei_hmac_merge_loc_conf(ngx_conf_t *cf, void *parent,
     void *child);
 static void ngx_http_ei_hmac_crypto_cleanup(void *data);
 static ngx_int_t ngx_http_ei_hmac_init(ngx_conf_t *cf);
+static ngx_int_t ngx_http_ei_hmac_init_module(ngx_cycle_t *cycle);
 
 
 static ngx_conf_num_bounds_t  ngx_http_ei_hmac_min_bits_bounds = {
@@ -189,7 +191,7 @@ ngx_module_t  ngx_http_ei_hmac_module = {
     ngx_http_ei_hmac_commands,             /* module directives */
     NGX_HTTP_MODULE,                       /* module type */
     NULL,                                  /* init master */
-    NULL,                                  /* init module */
+    ngx_http_ei_hmac_init_module,          /* init module */
     NULL,                                  /* init process */
     NULL,                                  /* init thread */
     NULL,                                  /* exit thread */
@@ -433,6 +435,21 @@ ngx_http_ei_hmac_init(ngx_conf_t *cf)
 
     ngx_http_ei_hmac_request_body_filter_init();
     ngx_http_ei_hmac_filter_init();
+
+    return NGX_OK;
+}
+
+
+/*
+ * the master logs which module it loaded at every start and reload, so that
+ * an operator can tell from the error log what a fleet runs
+ */
+
+static ngx_int_t
+ngx_http_ei_hmac_init_module(ngx_cycle_t *cycle)
+{
+    ngx_log_error(NGX_LOG_NOTICE, cycle->log, 0,
+                  "ei_hmac module version " EI_HMAC_VERSION);
 
     return NGX_OK;
 }

@@ -71,4 +71,26 @@ SKIP: {
     is("@files", '', 'make uninstall removes them') or diag($out);
 }
 
+# the master names the module's version in the error log at notice, at
+# every start and reload (nginx -t loads the configuration the same way)
+SKIP: {
+    skip 'module not built', 1 unless $module && -f $module;
+
+    my $prefix = "$dir/ngx";
+    mkdir $prefix;
+    mkdir "$prefix/logs";
+    open my $fh, '>', "$prefix/nginx.conf" or die $!;
+    print $fh "load_module $module;\n",
+              "error_log $prefix/logs/error.log notice;\n",
+              "pid $prefix/nginx.pid;\n",
+              "events {}\nhttp {}\n";
+    close $fh;
+
+    my $binary = $ENV{TEST_NGINX_BINARY} || '/usr/sbin/nginx';
+    system("$binary -q -t -p $prefix/ -c $prefix/nginx.conf");
+    like(slurp("$prefix/logs/error.log"),
+         qr/\[notice\] .*ei_hmac module version \Q$version\E$/m,
+         'the error log names the version at notice');
+}
+
 done_testing();
