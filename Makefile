@@ -21,6 +21,7 @@ CFLAGS      ?= -g -O2
 WARN        := -Wall -Wextra -Werror
 SRC_C       := $(wildcard src/*.c)
 SRC_H       := $(wildcard src/*.h)
+NGX_GLUE    := $(wildcard src/ngx/*.c src/ngx/*.h)
 UNIT_C      := $(wildcard t/unit/test_*.c)
 UNIT_BIN    := $(patsubst t/unit/%.c,$(BUILD)/unit/%,$(UNIT_C))
 LIBS        := -ljansson -lcrypto
@@ -79,7 +80,7 @@ $(BUILD)/nginx/objs/Makefile: config | $(BUILD)/.deps
 	        --add-dynamic-module=$(TOP) >$(BUILD)/configure.log 2>&1 \
 	    || { tail -30 $(BUILD)/configure.log; exit 1; }
 
-$(MODULE): $(BUILD)/nginx/objs/Makefile ngx_http_ei_hmac_module.c $(SRC_C) $(SRC_H)
+$(MODULE): $(BUILD)/nginx/objs/Makefile ngx_http_ei_hmac_module.c $(SRC_C) $(SRC_H) $(NGX_GLUE)
 	$(MAKE) -s -C $(BUILD)/nginx -f objs/Makefile modules
 	cp $(BUILD)/nginx/objs/ngx_http_ei_hmac_module.so $@
 
@@ -94,7 +95,7 @@ $(BUILD)/asan/nginx/objs/Makefile: config | $(BUILD)/.deps
 	        --add-dynamic-module=$(TOP) >$(BUILD)/asan/configure.log 2>&1 \
 	    || { tail -30 $(BUILD)/asan/configure.log; exit 1; }
 
-$(ASAN_MODULE): $(BUILD)/asan/nginx/objs/Makefile ngx_http_ei_hmac_module.c $(SRC_C) $(SRC_H)
+$(ASAN_MODULE): $(BUILD)/asan/nginx/objs/Makefile ngx_http_ei_hmac_module.c $(SRC_C) $(SRC_H) $(NGX_GLUE)
 	$(MAKE) -s -C $(BUILD)/asan/nginx -f objs/Makefile modules
 	cp $(BUILD)/asan/nginx/objs/ngx_http_ei_hmac_module.so $@
 

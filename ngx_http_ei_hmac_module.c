@@ -26,6 +26,9 @@
 #include "ei_strength.h"
 #include "ei_target.h"
 
+/* metrics hook: src/ngx/ngx_http_ei_hmac_metrics.c */
+#include "ngx_http_ei_hmac_metrics.h"
+
 
 #define NGX_HTTP_EI_HMAC_UNKNOWN_DROP    0
 #define NGX_HTTP_EI_HMAC_UNKNOWN_REJECT  1
@@ -300,6 +303,22 @@ static ngx_command_t  ngx_http_ei_hmac_commands[] = {
       offsetof(ngx_http_ei_hmac_loc_conf_t, errors),
       NULL },
 
+    /* metrics hook: the directives of src/ngx/ngx_http_ei_hmac_metrics.c */
+
+    { ngx_string("ei_hmac_metrics_zone"),
+      NGX_HTTP_MAIN_CONF|NGX_CONF_TAKE1,
+      ngx_http_ei_hmac_metrics_zone,
+      NGX_HTTP_MAIN_CONF_OFFSET,
+      0,
+      NULL },
+
+    { ngx_string("ei_hmac_metrics"),
+      NGX_HTTP_LOC_CONF|NGX_CONF_NOARGS,
+      ngx_http_ei_hmac_metrics,
+      NGX_HTTP_MAIN_CONF_OFFSET,
+      0,
+      NULL },
+
       ngx_null_command
 };
 
@@ -308,8 +327,9 @@ static ngx_http_module_t  ngx_http_ei_hmac_module_ctx = {
     ngx_http_ei_hmac_add_variables,        /* preconfiguration */
     ngx_http_ei_hmac_init,                 /* postconfiguration */
 
-    NULL,                                  /* create main configuration */
-    NULL,                                  /* init main configuration */
+    /* metrics hook: the main configuration holds the metrics only */
+    ngx_http_ei_hmac_metrics_create_conf,  /* create main configuration */
+    ngx_http_ei_hmac_metrics_init_conf,    /* init main configuration */
 
     NULL,                                  /* create server configuration */
     NULL,                                  /* merge server configuration */
@@ -2209,6 +2229,14 @@ ngx_http_ei_hmac_key_file(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
         rc = ngx_http_ei_hmac_key_memory(cf, key, buf, key_len);
     }
 
+    /* metrics hook: the key's fingerprint for ei_hmac_api_key_info */
+
+    if (rc == NGX_OK) {
+        rc = ngx_http_ei_hmac_metrics_add_key(cf,
+                                              NGX_HTTP_EI_HMAC_METRICS_ANY,
+                                              "file", buf, key_len);
+    }
+
     ei_cleanse(buf, sizeof(buf));
 
     if (rc != NGX_OK) {
@@ -2471,6 +2499,15 @@ ngx_http_ei_hmac_projects(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
         }
     }
 
+    /* metrics hook: these projects are counted under their own label */
+
+    if (ngx_http_ei_hmac_metrics_add_projects(cf, hlcf->projects->elts,
+                                              hlcf->projects->nelts)
+        != NGX_OK)
+    {
+        return NGX_CONF_ERROR;
+    }
+
     return NGX_CONF_OK;
 }
 
@@ -2634,6 +2671,12 @@ ngx_http_ei_hmac_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
                               16 * 1024);
     ngx_conf_merge_value(conf->errors, prev->errors, 1);
 
+    /* metrics hook: ei_hmac_metrics and ei_hmac on exclude each other */
+
+    if (ngx_http_ei_hmac_metrics_merge(cf, conf->enable) != NGX_OK) {
+        return NGX_CONF_ERROR;
+    }
+
     if (conf->enable && conf->key == NULL) {
         ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
                            "\"ei_hmac\" is on, but neither "
@@ -2694,6 +2737,46 @@ ngx_http_ei_hmac_init(ngx_conf_t *cf)
 
     ngx_http_next_body_filter = ngx_http_top_body_filter;
     ngx_http_top_body_filter = ngx_http_ei_hmac_body_filter;
+
+    /* metrics hook: the log-phase handler, when ei_hmac_metrics_zone is set */
+
+    return ngx_http_ei_hmac_metrics_init(cf);
+}
+
+
+/*
+ * metrics hook: what the module decided for a request, read from its ctx
+ * for the counting in the log phase
+ */
+
+ngx_int_t
+ngx_http_ei_hmac_request_facts(ngx_http_request_t *r,
+    ngx_http_ei_hmac_facts_t *facts)
+{
+    ngx_http_ei_hmac_ctx_t       *ctx;
+    ngx_http_ei_hmac_loc_conf_t  *hlcf;
+
+    ctx = ngx_http_ei_hmac_get_ctx(r);
+
+    if (ctx == NULL) {
+        /* refused before the handler: access control, nginx's own 413 */
+
+        hlcf = ngx_http_get_module_loc_conf(r, ngx_http_ei_hmac_module);
+
+        if (!hlcf->enable) {
+            return NGX_DECLINED;
+        }
+
+        facts->project_known = 0;
+        facts->reason = EI_REASON_MAX;
+
+        return NGX_OK;
+    }
+
+    facts->project_known = ctx->project_known;
+    facts->project_id = ctx->project_id;
+    facts->reason = ctx->outcome_known ? ctx->reason
+                    : ctx->validated ? EI_OK : EI_REASON_MAX;
 
     return NGX_OK;
 }
