@@ -418,14 +418,16 @@ ngx_http_ei_hmac_metrics_merge(ngx_conf_t *cf, ngx_flag_t enable)
         return NGX_OK;
     }
 
-    clcf = ngx_http_conf_get_module_loc_conf(cf, ngx_http_core_module);
+    /* by the directive, not clcf->handler, which proxy_pass may replace */
 
-    if (clcf->handler != ngx_http_ei_hmac_metrics_handler) {
+    clcf = ngx_http_conf_get_module_loc_conf(cf, ngx_http_core_module);
+    mcf = ngx_http_conf_get_module_main_conf(cf, ngx_http_ei_hmac_module);
+
+    loc = ngx_http_ei_hmac_metrics_location(mcf, clcf);
+
+    if (loc == NULL) {
         return NGX_OK;
     }
-
-    mcf = ngx_http_conf_get_module_main_conf(cf, ngx_http_ei_hmac_module);
-    loc = ngx_http_ei_hmac_metrics_location(mcf, clcf);
 
     ngx_log_error(NGX_LOG_EMERG, cf->log, 0,
                   "\"ei_hmac_metrics\" cannot be used in a location with "
@@ -445,13 +447,13 @@ ngx_http_ei_hmac_metrics_location(ngx_http_ei_hmac_metrics_conf_t *mcf,
 
     loc = mcf->locations->elts;
 
-    for (i = 0; i < mcf->locations->nelts - 1; i++) {
+    for (i = 0; i < mcf->locations->nelts; i++) {
         if (loc[i].clcf == clcf) {
-            break;
+            return &loc[i];
         }
     }
 
-    return &loc[i];
+    return NULL;
 }
 
 
