@@ -37,7 +37,7 @@ NGX_LD_OPT  := -Wl,-z,relro -Wl,-z,now -fPIC
 APT_PKGS    := nginx-core nginx-dev libjansson-dev libssl-dev libcmocka-dev \
                libtest-base-perl libtest-longstring-perl libtext-diff-perl \
                liburi-perl libwww-perl openssl curl ca-certificates \
-               valgrind clang libclang-rt-14-dev wrk
+               valgrind clang libclang-rt-14-dev wrk prometheus
 
 ASAN_MODULE := $(BUILD)/asan/ngx_http_ei_hmac_module.so
 ASAN_CC_OPT := -g -O1 -fno-omit-frame-pointer -fPIC \
@@ -63,6 +63,11 @@ $(BUILD)/.deps:
 	    $$SUDO apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
 	        --no-install-recommends $$missing >/dev/null; \
+	    case " $$missing " in *" prometheus "*) \
+	        echo "stopping the prometheus service (tests run their own)"; \
+	        $$SUDO systemctl disable --now prometheus >/dev/null 2>&1 \
+	        || $$SUDO invoke-rc.d prometheus stop >/dev/null 2>&1 || true;; \
+	    esac; \
 	fi
 	@touch $@
 

@@ -41,21 +41,7 @@ our $Gateway = <<"_EOC_";
         proxy_pass http://127.0.0.1:\$TEST_NGINX_RAND_PORT_1;
 _EOC_
 
-our $Upstream = <<'_EOC_';
-    server {
-        listen 127.0.0.1:$TEST_NGINX_RAND_PORT_1;
-        default_type application/json;
-        access_log off;
-
-        location /v1/api/2/ {
-            return 401 '{"success":false,"error":"Invalid API key"}';
-        }
-
-        location / {
-            return 200 '{"success":true,"id":7}';
-        }
-    }
-_EOC_
+our $Upstream = EiHmac::standin('$TEST_NGINX_RAND_PORT_1');
 
 add_block_preprocessor(sub {
     my $block = shift;

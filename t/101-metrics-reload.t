@@ -46,7 +46,7 @@ sub fingerprint { 'sha256:' . substr(sha256_hex($_[0]), 0, 16) }
 sub write_conf {
     my ($zone, $projects) = @_;
 
-    EiHmac::write_nginx_conf($dir, $module, 'on', <<"_EOC_", 2);
+    EiHmac::write_nginx_conf($dir, $module, 'on', <<"_EOC_" . EiHmac::standin($up), 2);
     ei_hmac_metrics_zone $zone;
     ei_hmac_api_key_file $dir/studio.key;
     log_format workers '\$pid \$status \$request';
@@ -71,18 +71,6 @@ sub write_conf {
         }
     }
 
-    server {
-        listen 127.0.0.1:$up;
-        default_type application/json;
-
-        location /v1/api/2/ {
-            return 401 '{"success":false,"error":"Invalid API key"}';
-        }
-
-        location / {
-            return 200 '{"success":true,"id":1}';
-        }
-    }
 _EOC_
 }
 

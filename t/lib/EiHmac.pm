@@ -146,6 +146,30 @@ _EOC_
 }
 
 
+# A stand-in for Studio listening on $port: 401 (Studio rejecting the
+# gateway's key) for project 2, 200 for every other request.
+
+sub standin {
+    my ($port) = @_;
+
+    return <<"_EOC_";
+    server {
+        listen 127.0.0.1:$port;
+        default_type application/json;
+        access_log off;
+
+        location /v1/api/2/ {
+            return 401 '{"success":false,"error":"Invalid API key"}';
+        }
+
+        location / {
+            return 200 '{"success":true,"id":7}';
+        }
+    }
+_EOC_
+}
+
+
 # The metrics of a gateway: the text, and a hash of its samples by
 # NAME{LABELS} as they are written.
 
