@@ -497,6 +497,12 @@ ngx_http_ei_hmac_metrics_log(ngx_http_request_t *r)
     ngx_http_ei_hmac_facts_t          facts;
     ngx_http_ei_hmac_metrics_conf_t  *mcf;
 
+    /* log_subrequest on calls the log phase for subrequests too */
+
+    if (r != r->main) {
+        return NGX_OK;
+    }
+
     if (ngx_http_ei_hmac_request_facts(r, &facts) != NGX_OK) {
         return NGX_OK;
     }
@@ -540,6 +546,13 @@ ngx_http_ei_hmac_metrics_log(ngx_http_request_t *r)
     if (ev.outcome == EI_OUTCOME_FORWARDED) {
         ev.upstream_ms = ngx_http_ei_hmac_metrics_upstream_ms(r);
     }
+
+    ngx_log_debug5(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
+                   "ei_hmac metrics: slot %ui, outcome %s, status %ui, "
+                   "source %ui, upstream %uLms",
+                   (ngx_uint_t) ev.slot, ei_metrics_outcome_word(ev.outcome),
+                   (ngx_uint_t) ev.status, (ngx_uint_t) ev.source,
+                   ev.upstream_ms);
 
     if (ei_metrics_count(mcf->metrics, &ev)
         && ei_metrics_warn_once(mcf->metrics, mcf->generation))
