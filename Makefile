@@ -4,6 +4,12 @@
 #   make run      the gateway on 127.0.0.1:8080 (demo, or production with
 #                 EI_API_KEY_FILE=path)
 #   make test     unit tests of src/ and every Test::Nginx suite in t/
+#   make deb      build/libnginx-mod-http-ei-hmac_VERSION_ARCH.deb, with
+#                 Debian's own tooling for nginx modules (debian/)
+#   make install  the module, its load_module snippet and the docs under
+#                 $(DESTDIR)$(PREFIX) (PREFIX=/usr/local by default)
+#   make check-package  install the .deb into the system nginx, nginx -t
+#                 with a site using it, the suites against it, then purge
 #   make fuzz     the libFuzzer target for FUZZ_SECONDS (default 60)
 #   make check-memory  the suites under valgrind and with an ASan+UBSan build
 #   make bench    module vs plain nginx: req/s, CPU and instructions per request
@@ -15,6 +21,10 @@ BUILD       := $(TOP)/build
 NGX_SRC     := /usr/share/nginx/src
 MODULE      := $(BUILD)/ngx_http_ei_hmac_module.so
 NGINX       ?= /usr/sbin/nginx
+
+# the one place the version is written is src/ei_version.h
+VERSION     := $(shell sed -n 's/^\#define EI_HMAC_VERSION *"\(.*\)"/\1/p' \
+                   src/ei_version.h)
 
 CC          ?= cc
 CFLAGS      ?= -g -O2
@@ -34,42 +44,70 @@ NGX_CC_OPT  := -g -O2 -fstack-protector-strong -Wformat \
                -Wall -Wextra -Wno-unused-parameter
 NGX_LD_OPT  := -Wl,-z,relro -Wl,-z,now -fPIC
 
-APT_PKGS    := nginx-core nginx-dev libjansson-dev libssl-dev libcmocka-dev \
-               libtest-base-perl libtest-longstring-perl libtext-diff-perl \
-               liburi-perl libwww-perl openssl curl ca-certificates \
-               valgrind clang libclang-rt-14-dev wrk prometheus
+# Debian packages: what building and running need (make, make run), what
+# the tests, memory checks, fuzzing and benchmarks add (make test), and what
+# building the package adds (make deb)
+RUN_PKGS    := gcc libc6-dev nginx nginx-dev libjansson-dev libssl-dev \
+               ca-certificates
+TEST_PKGS   := libcmocka-dev libtest-base-perl libtest-longstring-perl \
+               libtext-diff-perl liburi-perl libwww-perl openssl curl \
+               dpkg-dev valgrind clang libclang-rt-14-dev wrk prometheus
+DEB_PKGS    := debhelper dpkg-dev
+
+DEB_NAME    := libnginx-mod-http-ei-hmac
+DEB_DIR     := $(BUILD)/deb/$(DEB_NAME)-$(VERSION)
+DEB_SRC     := config $(wildcard *.c *.h) src conf debian README.md \
+               CHANGELOG LICENSE
+
+PREFIX      ?= /usr/local
+MODULES_DIR  = $(PREFIX)/lib/nginx/modules
+SNIPPET_DIR  = $(PREFIX)/share/nginx/modules-available
+DOC_DIR      = $(PREFIX)/share/doc/ngx_http_ei_hmac_module
 
 ASAN_MODULE := $(BUILD)/asan/ngx_http_ei_hmac_module.so
 ASAN_CC_OPT := -g -O1 -fno-omit-frame-pointer -fPIC \
                -fsanitize=address,undefined -Wall -Wextra -Wno-unused-parameter
 ASAN_LD_OPT := -fsanitize=address,undefined -fPIC
 
-.PHONY: all deps module unit test prove run fuzz clean check-memory bench soak
+.PHONY: all deps test-deps module unit test prove run fuzz clean check-memory \
+        bench soak deb install uninstall check-package
 
 all: module
 
-# Installs what the build and the tests need, once, on Debian.
+# Installs the Debian packages of $(1) that are missing, once a stamp.
+define apt_install
+@mkdir -p $(BUILD)
+@missing=""; for p in $(1); do \
+    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' \
+        || missing="$$missing $$p"; \
+done; \
+if [ -n "$$missing" ]; then \
+    echo "installing:$$missing"; \
+    SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+    $$SUDO apt-get update -qq && \
+    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+        --no-install-recommends $$missing >/dev/null; \
+    case " $$missing " in *" prometheus "*) \
+        echo "stopping the prometheus service (tests run their own)"; \
+        $$SUDO systemctl disable --now prometheus >/dev/null 2>&1 \
+        || $$SUDO invoke-rc.d prometheus stop >/dev/null 2>&1 || true;; \
+    esac; \
+fi
+@touch $@
+endef
+
 deps: $(BUILD)/.deps
 
+test-deps: $(BUILD)/.deps-test
+
 $(BUILD)/.deps:
-	@mkdir -p $(BUILD)
-	@missing=""; for p in $(APT_PKGS); do \
-	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' \
-	        || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	    echo "installing:$$missing"; \
-	    SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-	    $$SUDO apt-get update -qq && \
-	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
-	        --no-install-recommends $$missing >/dev/null; \
-	    case " $$missing " in *" prometheus "*) \
-	        echo "stopping the prometheus service (tests run their own)"; \
-	        $$SUDO systemctl disable --now prometheus >/dev/null 2>&1 \
-	        || $$SUDO invoke-rc.d prometheus stop >/dev/null 2>&1 || true;; \
-	    esac; \
-	fi
-	@touch $@
+	$(call apt_install,$(RUN_PKGS))
+
+$(BUILD)/.deps-test: | $(BUILD)/.deps
+	$(call apt_install,$(TEST_PKGS))
+
+$(BUILD)/.deps-deb: | $(BUILD)/.deps
+	$(call apt_install,$(DEB_PKGS))
 
 module: $(MODULE)
 
@@ -90,7 +128,7 @@ $(MODULE): $(BUILD)/nginx/objs/Makefile ngx_http_ei_hmac_module.c $(SRC_C) $(SRC
 	cp $(BUILD)/nginx/objs/ngx_http_ei_hmac_module.so $@
 
 # the same module built with AddressSanitizer and UBSan, for check-memory
-$(BUILD)/asan/nginx/objs/Makefile: config | $(BUILD)/.deps
+$(BUILD)/asan/nginx/objs/Makefile: config | $(BUILD)/.deps-test
 	rm -rf $(BUILD)/asan/nginx
 	mkdir -p $(BUILD)/asan/nginx
 	cp -a $(NGX_SRC)/. $(BUILD)/asan/nginx/
@@ -107,14 +145,14 @@ $(ASAN_MODULE): $(BUILD)/asan/nginx/objs/Makefile ngx_http_ei_hmac_module.c $(SR
 check-memory: module $(ASAN_MODULE)
 	./t/check-memory
 
-$(BUILD)/unit/%: t/unit/%.c $(SRC_C) $(SRC_H) | $(BUILD)/.deps
+$(BUILD)/unit/%: t/unit/%.c $(SRC_C) $(SRC_H) | $(BUILD)/.deps-test
 	@mkdir -p $(BUILD)/unit
 	$(CC) $(CFLAGS) $(WARN) -Isrc -o $@ $< $(SRC_C) $(LIBS) -lcmocka
 
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
-prove: module
+prove: module | $(BUILD)/.deps-test
 	./t/run-prove
 
 test: unit prove
@@ -122,14 +160,50 @@ test: unit prove
 run: module
 	@./conf/run
 
-fuzz: | $(BUILD)/.deps
+fuzz: | $(BUILD)/.deps-test
 	./t/fuzz/run $(FUZZ_SECONDS)
 
-bench: module
+bench: module | $(BUILD)/.deps-test
 	./bench/run
 
-soak: module
+soak: module | $(BUILD)/.deps-test
 	./bench/soak
+
+# Debian's build in a copy of the sources under build/deb/, so that the
+# checkout stays clean; debian/changelog is written there from CHANGELOG.
+deb: | $(BUILD)/.deps-deb
+	rm -rf $(BUILD)/deb
+	mkdir -p $(DEB_DIR)
+	cp -a $(DEB_SRC) $(DEB_DIR)/
+	debian/gen-changelog > $(DEB_DIR)/debian/changelog
+	cd $(DEB_DIR) && dpkg-buildpackage -b -us -uc >../build.log 2>&1 \
+	    || { tail -40 ../build.log; exit 1; }
+	mv $(BUILD)/deb/$(DEB_NAME)_$(VERSION)_*.deb $(BUILD)/
+	@ls -l $(BUILD)/$(DEB_NAME)_$(VERSION)_*.deb
+
+install: module
+	install -d $(DESTDIR)$(MODULES_DIR) $(DESTDIR)$(SNIPPET_DIR) \
+	    $(DESTDIR)$(DOC_DIR)/examples
+	install -m 644 $(MODULE) $(DESTDIR)$(MODULES_DIR)/
+	echo "load_module $(MODULES_DIR)/ngx_http_ei_hmac_module.so;" \
+	    > $(DESTDIR)$(SNIPPET_DIR)/mod-http-ei-hmac.conf
+	chmod 644 $(DESTDIR)$(SNIPPET_DIR)/mod-http-ei-hmac.conf
+	install -m 644 README.md CHANGELOG LICENSE $(DESTDIR)$(DOC_DIR)/
+	install -m 644 conf/demo.conf conf/production.conf \
+	    $(DESTDIR)$(DOC_DIR)/examples/
+	@echo "installed ngx_http_ei_hmac_module $(VERSION); load it with the" \
+	      "line of $(SNIPPET_DIR)/mod-http-ei-hmac.conf at the top of" \
+	      "nginx.conf (or include that file there)"
+
+uninstall:
+	rm -f $(DESTDIR)$(MODULES_DIR)/ngx_http_ei_hmac_module.so \
+	    $(DESTDIR)$(SNIPPET_DIR)/mod-http-ei-hmac.conf
+	rm -rf $(DESTDIR)$(DOC_DIR)
+
+# the package round trip of CI: changes the system nginx's configuration
+# while it runs, and puts it back
+check-package: deb | $(BUILD)/.deps-test
+	./t/check-package
 
 clean:
 	rm -rf $(BUILD) t/servroot

@@ -19,17 +19,8 @@
 
 #include "ei_crypto.h"
 #include "ei_metrics.h"
-#include "ngx_http_ei_hmac_metrics.h"
-
-#if defined(__has_include)
-#if __has_include("ei_version.h")
 #include "ei_version.h"
-#endif
-#endif
-
-#ifndef EI_HMAC_VERSION
-#define EI_HMAC_VERSION  "0.0.0-dev"
-#endif
+#include "ngx_http_ei_hmac_metrics.h"
 
 
 typedef struct {

@@ -12,7 +12,7 @@ use Exporter 'import';
 use IO::Socket::INET;
 
 our @EXPORT_OK = qw($Key $StrongKey $Created location upstream_request
-                    body defaults);
+                    body defaults slurp);
 
 our $Key = 'ei_test_3f1b9c27d64e08a5b7c1e9f2d0a4b6c8';
 
@@ -209,6 +209,16 @@ sub start_nginx {
     }
 
     return $pid;
+}
+
+
+# the whole of a file
+sub slurp {
+    my ($path) = @_;
+
+    open my $fh, '<', $path or die "$path: $!";
+    local $/;
+    return scalar <$fh>;
 }
 
 1;
