@@ -158,9 +158,14 @@ ei_metrics_create(void *mem, size_t size)
 
 
 int
-ei_metrics_valid(const ei_metrics_t *m, size_t size)
+ei_metrics_valid(const ei_metrics_t *m)
 {
-    return m->head.magic == EI_METRICS_MAGIC && m->head.size == size;
+    return m->head.magic == EI_METRICS_MAGIC
+           && m->head.slots_used <= m->head.nslots
+           && sizeof(ei_metrics_head_t)
+              + m->head.nslots * sizeof(ei_metrics_slot_t)
+              + m->head.ncells * sizeof(ei_metrics_cell_t)
+              <= m->head.size;
 }
 
 

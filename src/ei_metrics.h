@@ -142,8 +142,8 @@ size_t ei_metrics_min_size(void);
  */
 ei_metrics_t *ei_metrics_create(void *mem, size_t size);
 
-/* 1 when mem holds a block of this layout and size, 0 otherwise */
-int ei_metrics_valid(const ei_metrics_t *m, size_t size);
+/* 1 when m is a block of this layout, whole, 0 otherwise */
+int ei_metrics_valid(const ei_metrics_t *m);
 
 /*
  * The slot of a project id: found, or claimed.  -1 when the slot table is

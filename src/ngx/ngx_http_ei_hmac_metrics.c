@@ -351,6 +351,15 @@ ngx_http_ei_hmac_metrics_init_zone(ngx_shm_zone_t *shm_zone, void *data)
     if (omcf) {
         mcf->metrics = omcf->metrics;
 
+        /* nginx maps a module once: a reload runs the same layout */
+
+        if (!ei_metrics_valid(mcf->metrics)) {
+            ngx_log_error(NGX_LOG_ALERT, shm_zone->shm.log, 0,
+                          "\"ei_hmac_metrics_zone\" holds counters of "
+                          "another layout");
+            return NGX_ERROR;
+        }
+
     } else if (shm_zone->shm.exists) {
         mcf->metrics = shpool->data;
 

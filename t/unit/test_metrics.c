@@ -155,8 +155,13 @@ zone_has_none_any_other_and_gives_a_project_one_slot(void **state)
     assert_null(ei_metrics_create(zone, ei_metrics_min_size() - 1));
 
     m = new_zone(ZONE_SIZE);
-    assert_true(ei_metrics_valid(m, ZONE_SIZE));
-    assert_false(ei_metrics_valid(m, ZONE_SIZE - 4096));
+    assert_true(ei_metrics_valid(m));
+    m->head.magic ^= 1;
+    assert_false(ei_metrics_valid(m));
+    m->head.magic ^= 1;
+    m->head.size /= 2;
+    assert_false(ei_metrics_valid(m));
+    m->head.size *= 2;
 
     assert_int_equal(ei_metrics_slot(m, EI_METRICS_ID_NONE),
                      EI_METRICS_SLOT_NONE);
