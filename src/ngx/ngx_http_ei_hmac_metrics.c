@@ -558,8 +558,9 @@ ngx_http_ei_hmac_metrics_log(ngx_http_request_t *r)
         && ei_metrics_warn_once(mcf->metrics, mcf->generation))
     {
         ngx_log_error(NGX_LOG_WARN, r->connection->log, 0,
-                      "\"ei_hmac_metrics_zone\" is full: new series are "
-                      "counted as project \"other\"");
+                      "\"ei_hmac_metrics_zone\" is full: new response "
+                      "series are counted as project \"other\", or not at "
+                      "all once that is full too");
     }
 
     return NGX_OK;
