@@ -31,7 +31,7 @@ CFLAGS      ?= -g -O2
 WARN        := -Wall -Wextra -Werror
 SRC_C       := $(wildcard src/*.c)
 SRC_H       := $(wildcard src/*.h)
-NGX_GLUE    := $(wildcard src/ngx/*.c src/ngx/*.h)
+GLUE        := ngx_http_ei_hmac_module.c $(wildcard src/ngx/*.c src/ngx/*.h)
 UNIT_C      := $(wildcard t/unit/test_*.c)
 UNIT_BIN    := $(patsubst t/unit/%.c,$(BUILD)/unit/%,$(UNIT_C))
 LIBS        := -ljansson -lcrypto
@@ -68,6 +68,10 @@ ASAN_MODULE := $(BUILD)/asan/ngx_http_ei_hmac_module.so
 ASAN_CC_OPT := -g -O1 -fno-omit-frame-pointer -fPIC \
                -fsanitize=address,undefined -Wall -Wextra -Wno-unused-parameter
 ASAN_LD_OPT := -fsanitize=address,undefined -fPIC
+
+# the module with its fault injection points (NGX_HTTP_EI_HMAC_FAULTS), for
+# the suites that prove what a failure does; never installed
+FAULT_MODULE := $(BUILD)/faults/ngx_http_ei_hmac_module.so
 
 .PHONY: all deps test-deps module unit test prove run fuzz clean check-memory \
         bench soak deb install uninstall check-package
@@ -123,24 +127,33 @@ $(BUILD)/nginx/objs/Makefile: config | $(BUILD)/.deps
 	        --add-dynamic-module=$(TOP) >$(BUILD)/configure.log 2>&1 \
 	    || { tail -30 $(BUILD)/configure.log; exit 1; }
 
-$(MODULE): $(BUILD)/nginx/objs/Makefile ngx_http_ei_hmac_module.c $(SRC_C) $(SRC_H) $(NGX_GLUE)
+$(MODULE): $(BUILD)/nginx/objs/Makefile $(GLUE) $(SRC_C) $(SRC_H)
 	$(MAKE) -s -C $(BUILD)/nginx -f objs/Makefile modules
 	cp $(BUILD)/nginx/objs/ngx_http_ei_hmac_module.so $@
 
-# the same module built with AddressSanitizer and UBSan, for check-memory
-$(BUILD)/asan/nginx/objs/Makefile: config | $(BUILD)/.deps-test
-	rm -rf $(BUILD)/asan/nginx
-	mkdir -p $(BUILD)/asan/nginx
-	cp -a $(NGX_SRC)/. $(BUILD)/asan/nginx/
-	cd $(BUILD)/asan/nginx && . ./conf_flags && \
-	    ./configure "$${NGX_CONF_FLAGS[@]}" \
-	        --with-cc-opt="$(ASAN_CC_OPT)" --with-ld-opt="$(ASAN_LD_OPT)" \
-	        --add-dynamic-module=$(TOP) >$(BUILD)/asan/configure.log 2>&1 \
-	    || { tail -30 $(BUILD)/asan/configure.log; exit 1; }
+# test builds of the same module, each in build/VARIANT/: asan (ASan and
+# UBSan, for check-memory) and faults (FAULT_MODULE)
+$(BUILD)/asan/nginx/objs/Makefile: VARIANT_CC_OPT = $(ASAN_CC_OPT)
+$(BUILD)/asan/nginx/objs/Makefile: VARIANT_LD_OPT = $(ASAN_LD_OPT)
+$(BUILD)/faults/nginx/objs/Makefile: \
+    VARIANT_CC_OPT = $(NGX_CC_OPT) -DNGX_HTTP_EI_HMAC_FAULTS=1
+$(BUILD)/faults/nginx/objs/Makefile: VARIANT_LD_OPT = $(NGX_LD_OPT)
 
-$(ASAN_MODULE): $(BUILD)/asan/nginx/objs/Makefile ngx_http_ei_hmac_module.c $(SRC_C) $(SRC_H) $(NGX_GLUE)
-	$(MAKE) -s -C $(BUILD)/asan/nginx -f objs/Makefile modules
-	cp $(BUILD)/asan/nginx/objs/ngx_http_ei_hmac_module.so $@
+$(BUILD)/%/nginx/objs/Makefile: config | $(BUILD)/.deps-test
+	rm -rf $(BUILD)/$*/nginx
+	mkdir -p $(BUILD)/$*/nginx
+	cp -a $(NGX_SRC)/. $(BUILD)/$*/nginx/
+	cd $(BUILD)/$*/nginx && . ./conf_flags && \
+	    ./configure "$${NGX_CONF_FLAGS[@]}" \
+	        --with-cc-opt="$(VARIANT_CC_OPT)" \
+	        --with-ld-opt="$(VARIANT_LD_OPT)" \
+	        --add-dynamic-module=$(TOP) >$(BUILD)/$*/configure.log 2>&1 \
+	    || { tail -30 $(BUILD)/$*/configure.log; exit 1; }
+
+$(BUILD)/%/ngx_http_ei_hmac_module.so: $(BUILD)/%/nginx/objs/Makefile \
+        $(GLUE) $(SRC_C) $(SRC_H)
+	$(MAKE) -s -C $(BUILD)/$*/nginx -f objs/Makefile modules
+	cp $(BUILD)/$*/nginx/objs/ngx_http_ei_hmac_module.so $@
 
 check-memory: module $(ASAN_MODULE)
 	./t/check-memory
@@ -152,7 +165,7 @@ $(BUILD)/unit/%: t/unit/%.c $(SRC_C) $(SRC_H) | $(BUILD)/.deps-test
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
-prove: module | $(BUILD)/.deps-test
+prove: module $(FAULT_MODULE) | $(BUILD)/.deps-test
 	./t/run-prove
 
 test: unit prove

@@ -1,6 +1,6 @@
 /*
  * Redaction of the server-held API key from a response that arrives in
- * pieces (SPEC section 6): an upstream that echoes the request must not
+ * pieces (README "Responses"): an upstream that echoes the request must not
  * hand the key to the client.
  *
  * Plain C: nothing here knows nginx.

@@ -1,6 +1,6 @@
 /*
- * The request target (SPEC section 4 step 3), the projectId (step 4) and
- * the media type (step 5).
+ * The request target (README "What a request goes through", step 3), the
+ * projectId (step 4) and the media type (step 5).
  */
 
 #include <stdint.h>
@@ -102,29 +102,45 @@ ei_target_check(const unsigned char *target, size_t len, uint64_t *project_id,
         return ei_verdict_set(v, EI_REJECT_URI_PATH);
     }
 
-    /* decimal, no sign, no leading zero, 1 .. 2^53 - 1 */
-
-    if (target[id_start] == '0' || end - id_start > 16) {
-        return ei_verdict_set(v, EI_REJECT_PROJECT_ID);
-    }
-
-    id = 0;
-
-    for (i = id_start; i < end; i++) {
-        if (target[i] < '0' || target[i] > '9') {
-            return ei_verdict_set(v, EI_REJECT_PROJECT_ID);
-        }
-
-        id = id * 10 + (uint64_t) (target[i] - '0');
-    }
-
-    if (id == 0 || id > EI_PROJECT_ID_MAX) {
+    if (ei_project_id_parse(target + id_start, end - id_start, &id) != 0) {
         return ei_verdict_set(v, EI_REJECT_PROJECT_ID);
     }
 
     *project_id = id;
 
     return EI_OK;
+}
+
+
+int
+ei_project_id_parse(const unsigned char *p, size_t len, uint64_t *id)
+{
+    size_t    i;
+    uint64_t  n;
+
+    /* 16 digits hold every id up to 2^53 - 1 without overflow */
+
+    if (len == 0 || len > 16 || p[0] == '0') {
+        return -1;
+    }
+
+    n = 0;
+
+    for (i = 0; i < len; i++) {
+        if (p[i] < '0' || p[i] > '9') {
+            return -1;
+        }
+
+        n = n * 10 + (uint64_t) (p[i] - '0');
+    }
+
+    if (n > EI_PROJECT_ID_MAX) {
+        return -1;
+    }
+
+    *id = n;
+
+    return 0;
 }
 
 

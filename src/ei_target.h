@@ -1,6 +1,6 @@
 /*
- * The request target and projectId (SPEC section 4 steps 3-4), and the
- * media type (step 5).
+ * The request target and projectId (README "What a request goes
+ * through", steps 3-4), and the media type (step 5).
  *
  * Plain C: nothing here knows nginx.
  */
@@ -24,6 +24,14 @@
  */
 ei_reason_t ei_target_check(const unsigned char *target, size_t len,
     uint64_t *project_id, ei_verdict_t *v);
+
+/*
+ * The one rule for a projectId, in a request target and in
+ * ei_hmac_projects: decimal digits, no sign, no leading zero, 1 to
+ * EI_PROJECT_ID_MAX (2^53 - 1, the largest integer a JSON number keeps
+ * exactly).  Returns 0 with *id set, or -1.
+ */
+int ei_project_id_parse(const unsigned char *p, size_t len, uint64_t *id);
 
 /* 1 when ids (n of them) holds id; n == 0 means any project */
 int ei_project_allowed(uint64_t id, const uint64_t *ids, size_t n);

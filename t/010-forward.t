@@ -1,5 +1,6 @@
 # An accepted AddHmacKeyRequest reaches the upstream with the server-held
-# key, no client credential, and the canonical body (SPEC section 4 step 11).
+# key, no client credential, and the canonical body (README "What a request
+# goes through", step 11).
 
 use Test::Nginx::Socket 'no_plan';
 use lib 't/lib';

@@ -1,6 +1,6 @@
-# Checks made before the body is read (SPEC section 4 steps 2-6): each is
-# answered by the gateway in GenericApiResponse form, and nothing is sent
-# upstream.
+# Checks made before the body is read (README "What a request goes
+# through", steps 2-6): each is answered by the gateway in GenericApiResponse
+# form, and nothing is sent upstream.
 
 use Test::Nginx::Socket 'no_plan';
 use lib 't/lib';
@@ -71,7 +71,7 @@ Content-Type: application/json
 --- response_body eval
 qq({"success":false,"error":"request target must be canonical: no percent-encoding, dot or empty segments, parameters, query or fragment"})
 --- error_log
-ei_hmac rejected_uri, project "unknown 0"
+ei_hmac rejected_uri, project "-": "request target must be canonical
 
 
 
@@ -347,8 +347,11 @@ ei_hmac rejected_too_large
 --- error_code: 413
 --- response_body chomp
 {"success":false,"error":"request body is too large: at most 200 bytes"}
---- error_log
-ei_hmac rejected_too_large
+--- error_log eval
+["ei_hmac rejected_too_large",
+ qr/\[info\].*ei_hmac rejected_too_large, project "1": "request body is too large: at most 200 bytes"/]
+--- no_error_log
+ei_hmac rewrote nginx 413
 
 
 
@@ -396,3 +399,14 @@ EiHmac::upstream_request('/v1/api/1/hmackeys', $main::Body)
 --- response_body eval
 ['{"success":false,"error":"Content-Type must be application/json"}',
  '{"success":true,"id":7}']
+
+
+
+=== TEST 35: a refusal before the projectId is known is logged once, project "-"
+--- request eval
+"POST /v1/api/1/hmackeys?debug=1\n$main::Body"
+--- error_code: 400
+--- error_log eval
+qr/\[info\].*ei_hmac rejected_uri, project "-": "request target must be canonical: no percent-encoding, dot or empty segments, parameters, query or fragment"/
+--- no_error_log eval
+[qr/project "unknown/, qr/ei_hmac rewrote/]

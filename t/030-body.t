@@ -1,6 +1,6 @@
-# The body: JSON (SPEC section 4 step 7) and schema (step 8).  Each
-# rejection names reason and position or field and rule, never quotes the
-# input, and nothing is sent upstream.
+# The body: JSON (README "What a request goes through", step 7, and "JSON
+# parsing") and schema (step 8).  Each rejection names reason and position
+# or field and rule, never quotes the input, and nothing is sent upstream.
 
 use Test::Nginx::Socket 'no_plan';
 use lib 't/lib';

@@ -1,6 +1,7 @@
-# The hmacKey (SPEC section 4 steps 9-10, section 5): strength, length,
-# denylist and development keys.  A refused key is never logged, and
-# nothing is sent upstream.
+# The hmacKey (README "What a request goes through", steps 9-10, and "How
+# hmacKey strength is estimated"): strength, length, denylist and
+# development keys.  A refused key is never logged, and nothing is sent
+# upstream.
 
 use Test::Nginx::Socket 'no_plan';
 use lib 't/lib';

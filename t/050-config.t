@@ -1,4 +1,4 @@
-# Directives (SPEC section 3): key files checked when the configuration
+# Directives (README "Directives"): key files checked when the configuration
 # loads, one key directive per level, nearest level wins, per-project keys
 # through map, out-of-range values refused.
 
@@ -235,8 +235,9 @@ main::req(7)
 --- response_body chomp
 {"success":false,"error":"gateway has no valid API key for this project"}
 --- error_log eval
-[qr/\[error\].*ei_hmac_api_key is empty for project "7"/,
- qr/\[error\].*ei_hmac error_no_key for project "7"/]
+qr/\[error\].*ei_hmac error_no_key, project "7": "gateway has no valid API key for this project" \(ei_hmac_api_key is empty\)/
+--- no_error_log eval
+qr/ei_hmac_api_key is empty for project/
 
 
 
@@ -253,7 +254,7 @@ main::req(7)
 --- response_body chomp
 {"success":false,"error":"gateway has no valid API key for this project"}
 --- error_log eval
-qr/\[error\].*ei_hmac_api_key is not visible ASCII for project "7"/
+qr/\[error\].*ei_hmac error_no_key, project "7": "gateway has no valid API key for this project" \(ei_hmac_api_key is not visible ASCII\)/
 
 
 
@@ -322,3 +323,43 @@ main::gateway("        ei_hmac_api_key k;\n        ei_hmac_max_body_size 1;")
 --- must_die
 --- error_log eval
 qr/\[emerg\].*"ei_hmac_max_body_size" directive value must be between 2 and 16777216/
+
+
+
+=== TEST 23: a projectId over 2^53 - 1 in ei_hmac_projects is an error naming it
+--- config eval
+main::gateway("        ei_hmac_api_key k;\n        ei_hmac_projects 9007199254740992;")
+--- must_die
+--- error_log eval
+qr/\[emerg\].*invalid project id "9007199254740992" in "ei_hmac_projects"/
+
+
+
+=== TEST 24: the largest projectId is accepted in ei_hmac_projects
+--- config eval
+main::gateway("        ei_hmac_api_key k;\n        ei_hmac_projects 1 9007199254740991;")
+--- request eval
+main::req(9007199254740991)
+--- tcp_query eval
+EiHmac::upstream_request_key('k', '/v1/api/9007199254740991/hmackeys', EiHmac::body('ci', $main::K))
+--- error_code: 200
+--- response_body chomp
+{"success":true,"id":7}
+
+
+
+=== TEST 25: an invalid ei_hmac_unknown_fields value names the directive and the values
+--- config eval
+main::gateway("        ei_hmac_api_key k;\n        ei_hmac_unknown_fields maybe;")
+--- must_die
+--- error_log eval
+qr/\[emerg\].*invalid value "maybe" in "ei_hmac_unknown_fields", it must be "drop" or "reject"/
+
+
+
+=== TEST 26: ei_hmac_unknown_fields twice at one level is an error naming it
+--- config eval
+main::gateway("        ei_hmac_api_key k;\n        ei_hmac_unknown_fields drop;\n        ei_hmac_unknown_fields reject;")
+--- must_die
+--- error_log eval
+qr/\[emerg\].*"ei_hmac_unknown_fields" directive is duplicate/

@@ -1,4 +1,4 @@
-# The module's variables (SPEC section 3), in add_header and in the access
+# The module's variables (README "Variables"), in add_header and in the access
 # log: never the API key nor the hmacKey.
 
 use Test::Nginx::Socket 'no_plan';

@@ -1,7 +1,7 @@
-# Faults (issue: proof under faults): an upstream that resets mid-response
-# or answers a huge body, a client that is slow, stops half-way or leaves
-# while the upstream answers.  Each ends in the JSON of SPEC section 6 or a
-# clean close, and no worker dies.
+# Faults: an upstream that resets mid-response or answers a huge body, a
+# client that is slow, stops half-way or leaves while the upstream answers.
+# Each ends in the JSON of README "Responses" or a clean close, and no
+# worker dies.
 
 use Test::Nginx::Socket 'no_plan';
 use lib 't/lib';

@@ -1,6 +1,7 @@
-# TLS to the upstream (SPEC section 7): the gateway verifies Studio's
-# certificate and sends SNI.  A throwaway CA and server certificates are made
-# with openssl when the suite starts; nothing secret is committed.
+# TLS to the upstream (README "Interaction with the proxy module",
+# proxy_ssl_verify): the gateway verifies Studio's certificate and sends
+# SNI.  A throwaway CA and server certificates are made with openssl when the
+# suite starts; nothing secret is committed.
 
 use Test::Nginx::Socket 'no_plan';
 use lib 't/lib';

@@ -1,6 +1,6 @@
-# HTTP/2 clients (SPEC section 4 step 6): the body is read, counted and
-# validated the same way, with and without a content-length.  Driven with
-# curl, since Test::Nginx speaks HTTP/1 only.
+# HTTP/2 clients (README "What a request goes through", step 6): the body
+# is read, counted and validated the same way, with and without a
+# content-length.  Driven with curl, since Test::Nginx speaks HTTP/1 only.
 
 use strict;
 use warnings;

@@ -17,10 +17,12 @@
 #include <ngx_http.h>
 #include <nginx.h>
 
+#include "ngx_http_ei_hmac.h"
+#include "ngx_http_ei_hmac_metrics.h"
+
 #include "ei_crypto.h"
 #include "ei_metrics.h"
 #include "ei_version.h"
-#include "ngx_http_ei_hmac_metrics.h"
 
 
 typedef struct {
@@ -61,7 +63,7 @@ static int ngx_libc_cdecl ngx_http_ei_hmac_metrics_cmp_id(const void *a,
     const void *b);
 static ngx_int_t ngx_http_ei_hmac_metrics_log(ngx_http_request_t *r);
 static ngx_uint_t ngx_http_ei_hmac_metrics_slot(
-    ngx_http_ei_hmac_metrics_conf_t *mcf, ngx_http_ei_hmac_facts_t *facts);
+    ngx_http_ei_hmac_metrics_conf_t *mcf, uint64_t project_id);
 static uint64_t ngx_http_ei_hmac_metrics_upstream_ms(ngx_http_request_t *r);
 static ngx_int_t ngx_http_ei_hmac_metrics_handler(ngx_http_request_t *r);
 static ngx_http_ei_hmac_metrics_location_t *
@@ -69,11 +71,10 @@ static ngx_http_ei_hmac_metrics_location_t *
     ngx_http_core_loc_conf_t *clcf);
 
 
-extern ngx_module_t  ngx_http_ei_hmac_module;
-
-
 static ngx_str_t  ngx_http_ei_hmac_metrics_zone_name =
     ngx_string("ei_hmac_metrics");
+
+static ngx_str_t  ngx_http_ei_hmac_metrics_methods = ngx_string("GET, HEAD");
 
 
 void *
@@ -492,9 +493,12 @@ ngx_http_ei_hmac_metrics_init(ngx_conf_t *cf)
 static ngx_int_t
 ngx_http_ei_hmac_metrics_log(ngx_http_request_t *r)
 {
+    uint64_t                          project_id;
+    ei_reason_t                       reason;
     ei_metrics_event_t                ev;
     ngx_http_upstream_t              *u;
-    ngx_http_ei_hmac_facts_t          facts;
+    ngx_http_ei_hmac_ctx_t           *ctx;
+    ngx_http_ei_hmac_loc_conf_t      *hlcf;
     ngx_http_ei_hmac_metrics_conf_t  *mcf;
 
     /* log_subrequest on calls the log phase for subrequests too */
@@ -503,14 +507,31 @@ ngx_http_ei_hmac_metrics_log(ngx_http_request_t *r)
         return NGX_OK;
     }
 
-    if (ngx_http_ei_hmac_request_facts(r, &facts) != NGX_OK) {
-        return NGX_OK;
+    ctx = ngx_http_ei_hmac_get_ctx(r);
+
+    if (ctx) {
+        project_id = ctx->project_id;
+        reason = (ctx->state == NGX_HTTP_EI_HMAC_REFUSED) ? ctx->reason
+                 : (ctx->state == NGX_HTTP_EI_HMAC_FORWARDED) ? EI_OK
+                 : EI_REASON_MAX;
+
+    } else {
+        /* no ctx: not an ei_hmac request, or refused before the handler */
+
+        hlcf = ngx_http_get_module_loc_conf(r, ngx_http_ei_hmac_module);
+
+        if (!hlcf->enable) {
+            return NGX_OK;
+        }
+
+        project_id = 0;
+        reason = EI_REASON_MAX;
     }
 
     mcf = ngx_http_get_module_main_conf(r, ngx_http_ei_hmac_module);
 
-    ev.slot = ngx_http_ei_hmac_metrics_slot(mcf, &facts);
-    ev.outcome = ei_metrics_outcome(facts.reason);
+    ev.slot = ngx_http_ei_hmac_metrics_slot(mcf, project_id);
+    ev.outcome = ei_metrics_outcome(reason);
     ev.key_rejected = 0;
     ev.upstream_ms = 0;
 
@@ -536,7 +557,7 @@ ngx_http_ei_hmac_metrics_log(ngx_http_request_t *r)
         ev.source = EI_SOURCE_UPSTREAM;
         ev.key_rejected = (u->headers_in.status_n == NGX_HTTP_UNAUTHORIZED);
 
-    } else if (facts.reason != EI_OK && facts.reason < EI_REASON_MAX) {
+    } else if (reason != EI_OK && reason < EI_REASON_MAX) {
         ev.source = EI_SOURCE_GATEWAY;
 
     } else {
@@ -567,14 +588,16 @@ ngx_http_ei_hmac_metrics_log(ngx_http_request_t *r)
 }
 
 
+/* the slot of a project: its own when named, "any", or "none" (id 0) */
+
 static ngx_uint_t
 ngx_http_ei_hmac_metrics_slot(ngx_http_ei_hmac_metrics_conf_t *mcf,
-    ngx_http_ei_hmac_facts_t *facts)
+    uint64_t project_id)
 {
     ngx_uint_t                           lo, hi, mid;
     ngx_http_ei_hmac_metrics_project_t  *p;
 
-    if (!facts->project_known) {
+    if (project_id == 0) {
         return EI_METRICS_SLOT_NONE;
     }
 
@@ -585,11 +608,11 @@ ngx_http_ei_hmac_metrics_slot(ngx_http_ei_hmac_metrics_conf_t *mcf,
     while (lo < hi) {
         mid = lo + (hi - lo) / 2;
 
-        if (p[mid].id == facts->project_id) {
+        if (p[mid].id == project_id) {
             return p[mid].slot;
         }
 
-        if (p[mid].id < facts->project_id) {
+        if (p[mid].id < project_id) {
             lo = mid + 1;
 
         } else {
@@ -642,26 +665,14 @@ ngx_http_ei_hmac_metrics_handler(ngx_http_request_t *r)
     ngx_int_t                         rc;
     ngx_buf_t                        *b;
     ngx_chain_t                       out;
-    ngx_table_elt_t                  *allow;
     ei_metrics_info_t                 info;
     ei_metrics_cell_t                *scratch;
     ngx_http_ei_hmac_metrics_conf_t  *mcf;
 
     if (!(r->method & (NGX_HTTP_GET|NGX_HTTP_HEAD))) {
-        allow = ngx_list_push(&r->headers_out.headers);
-        if (allow == NULL) {
-            return NGX_HTTP_INTERNAL_SERVER_ERROR;
-        }
-
-        allow->hash = 1;
-#if (nginx_version >= 1023000)
-        allow->next = NULL;
-        r->headers_out.allow = allow;
-#endif
-        ngx_str_set(&allow->key, "Allow");
-        ngx_str_set(&allow->value, "GET, HEAD");
-
-        return NGX_HTTP_NOT_ALLOWED;
+        return ngx_http_ei_hmac_add_allow(r, &ngx_http_ei_hmac_metrics_methods)
+               == NGX_OK ? NGX_HTTP_NOT_ALLOWED
+                         : NGX_HTTP_INTERNAL_SERVER_ERROR;
     }
 
     rc = ngx_http_discard_request_body(r);

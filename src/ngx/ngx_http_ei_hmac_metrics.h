@@ -17,27 +17,10 @@
 #include <ngx_http.h>
 
 #include "ei_metrics.h"
-#include "ei_reason.h"
 
 
 /* project id of a key that serves any project (a location's key file) */
 #define NGX_HTTP_EI_HMAC_METRICS_ANY  EI_METRICS_ID_ANY
-
-
-/*
- * What the module decided for a request, read from its ctx by the glue
- * (ngx_http_ei_hmac_request_facts() lives where the ctx type does).
- */
-typedef struct {
-    uint64_t                     project_id;
-    ei_reason_t                  reason;        /* EI_REASON_MAX: nothing */
-    unsigned                     project_known:1;
-} ngx_http_ei_hmac_facts_t;
-
-
-/* NGX_DECLINED when no ei_hmac location handled r */
-ngx_int_t ngx_http_ei_hmac_request_facts(ngx_http_request_t *r,
-    ngx_http_ei_hmac_facts_t *facts);
 
 
 /* directives: ei_hmac_metrics_zone SIZE (http), ei_hmac_metrics (location) */

@@ -1,6 +1,6 @@
 /*
  * Unit tests of src/ei_redact.c: the API key never survives in a response
- * however the response is cut into pieces (SPEC section 6).
+ * however the response is cut into pieces (README "Responses").
  */
 
 #include <stdarg.h>

@@ -1,6 +1,7 @@
 /*
  * Unit tests of src/ei_target.c, src/ei_apikey.c and src/ei_reason.c:
- * each test names the rule of SPEC section 4 (steps 3-5) it proves.
+ * each test names the rule of README "What a request goes through"
+ * (steps 3-5) it proves.
  */
 
 #include <stdarg.h>
@@ -103,6 +104,50 @@ project_id_out_of_range_or_not_decimal_is_400(void **state)
     for (t = bad; *t; t++) {
         assert_int_equal(target(*t, NULL), EI_REJECT_PROJECT_ID);
     }
+}
+
+
+static int
+parse_id(const char *s, uint64_t *id)
+{
+    return ei_project_id_parse((const unsigned char *) s, strlen(s), id);
+}
+
+
+/* one parser for the target and for ei_hmac_projects */
+
+static void
+project_id_is_decimal_without_sign_or_leading_zero_up_to_2_53(void **state)
+{
+    static const char  *bad[] = {
+        "", "0", "00", "01", "-1", "+1", " 1", "1 ", "1a", "a", "1.0", "1e3",
+        "0x1f", "9007199254740992", "9999999999999999",
+        "10000000000000000", "99999999999999999999", "18446744073709551617",
+        NULL
+    };
+    const char  **t;
+    uint64_t      id;
+
+    (void) state;
+
+    id = 0;
+    assert_int_equal(parse_id("1", &id), 0);
+    assert_true(id == 1);
+    assert_int_equal(parse_id("42", &id), 0);
+    assert_true(id == 42);
+    assert_int_equal(parse_id("9007199254740991", &id), 0);
+    assert_true(id == 9007199254740991ULL);
+
+    for (t = bad; *t; t++) {
+        id = 7;
+        assert_int_equal(parse_id(*t, &id), -1);
+        assert_true(id == 7);
+    }
+
+    /* a length that stops before a bad byte */
+    assert_int_equal(ei_project_id_parse((const unsigned char *) "12x", 2,
+                                         &id), 0);
+    assert_true(id == 12);
 }
 
 
@@ -244,6 +289,8 @@ main(void)
         cmocka_unit_test(non_canonical_target_is_400),
         cmocka_unit_test(canonical_target_of_another_path_is_404),
         cmocka_unit_test(project_id_out_of_range_or_not_decimal_is_400),
+        cmocka_unit_test(
+            project_id_is_decimal_without_sign_or_leading_zero_up_to_2_53),
         cmocka_unit_test(projects_list_empty_means_any),
         cmocka_unit_test(media_type_json_with_optional_utf8_charset),
         cmocka_unit_test(api_key_file_is_one_line_of_visible_ascii),

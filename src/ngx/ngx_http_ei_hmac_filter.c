@@ -1,0 +1,618 @@
+
+/*
+ * The response filters: every error answered in an ei_hmac location
+ * becomes a GenericApiResponse, whoever produced it (nginx sends its own
+ * error pages through the ordinary filters, so no error_page is needed),
+ * and the server-held key is masked in whatever the upstream sends back.
+ * ctx->filter says what the body filter does with the response.
+ */
+
+
+#include <ngx_config.h>
+#include <ngx_core.h>
+#include <ngx_http.h>
+
+#include "ngx_http_ei_hmac.h"
+
+#include "ei_redact.h"
+#include "ei_response.h"
+
+
+/* upstream error bodies inspected for a GenericApiResponse, at most */
+#define NGX_HTTP_EI_HMAC_INSPECT_MAX     16384
+
+
+static ngx_int_t ngx_http_ei_hmac_header_filter(ngx_http_request_t *r);
+static ngx_int_t ngx_http_ei_hmac_error_header(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx);
+static ngx_int_t ngx_http_ei_hmac_replace_header(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx, ngx_uint_t status, ngx_str_t *text);
+static ngx_int_t ngx_http_ei_hmac_body_filter(ngx_http_request_t *r,
+    ngx_chain_t *in);
+static ngx_int_t ngx_http_ei_hmac_mask_body(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx, ngx_chain_t *in);
+static ngx_int_t ngx_http_ei_hmac_inspect_body(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx, ngx_chain_t *in);
+static ngx_int_t ngx_http_ei_hmac_pass_upstream_error(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx);
+static ngx_int_t ngx_http_ei_hmac_collect(ngx_buf_t *dst, ngx_chain_t *in,
+    ngx_uint_t *last);
+static ngx_int_t ngx_http_ei_hmac_replace_status(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx, ngx_uint_t status);
+static ngx_int_t ngx_http_ei_hmac_send_replacement(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx);
+static ngx_int_t ngx_http_ei_hmac_send_body(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx);
+static ngx_uint_t ngx_http_ei_hmac_upstream_failed(ngx_http_request_t *r);
+static void ngx_http_ei_hmac_clear_header(ngx_http_request_t *r,
+    ngx_str_t *name);
+static void ngx_http_ei_hmac_consume(ngx_chain_t *in);
+
+
+static ngx_str_t  ngx_http_ei_hmac_json_type = ngx_string("application/json");
+
+static ngx_str_t  ngx_http_ei_hmac_upstream_401 =
+    ngx_string("upstream rejected the gateway's API key");
+
+static ngx_str_t  ngx_http_ei_hmac_www_auth = ngx_string("WWW-Authenticate");
+
+static ngx_str_t  ngx_http_ei_hmac_upstream_invalid =
+    ngx_string("upstream sent an invalid response");
+
+static ngx_http_output_header_filter_pt  ngx_http_next_header_filter;
+static ngx_http_output_body_filter_pt    ngx_http_next_body_filter;
+
+
+static ngx_int_t
+ngx_http_ei_hmac_header_filter(ngx_http_request_t *r)
+{
+    ngx_uint_t                    invalid;
+    ngx_http_ei_hmac_ctx_t       *ctx;
+    ngx_http_ei_hmac_loc_conf_t  *hlcf;
+
+    if (r != r->main) {
+        return ngx_http_next_header_filter(r);
+    }
+
+    ctx = ngx_http_ei_hmac_get_ctx(r);
+
+    if (ctx && (ctx->filter == NGX_HTTP_EI_HMAC_REPLACE
+                || ctx->filter == NGX_HTTP_EI_HMAC_SENT))
+    {
+        /* the gateway's own answer */
+        return ngx_http_next_header_filter(r);
+    }
+
+    /*
+     * whatever ei_hmac_errors says, and whatever location an internal
+     * redirect led to, the key never goes back to the client
+     */
+
+    if (ctx && ctx->redact.len && r->upstream
+        && ngx_http_ei_hmac_redact_headers(r, ctx) == NGX_DECLINED)
+    {
+        return ngx_http_ei_hmac_replace_header(r, ctx, NGX_HTTP_BAD_GATEWAY,
+                                            &ngx_http_ei_hmac_upstream_invalid);
+    }
+
+    hlcf = ngx_http_get_module_loc_conf(r, ngx_http_ei_hmac_module);
+
+    if (!hlcf->enable || !hlcf->errors) {
+        return ngx_http_next_header_filter(r);
+    }
+
+    invalid = (r->upstream && r->http_version == NGX_HTTP_VERSION_9
+               && r->http_major >= 1);
+
+    if (!invalid && r->headers_out.status < NGX_HTTP_BAD_REQUEST) {
+        return ngx_http_next_header_filter(r);
+    }
+
+    if (ctx == NULL) {
+        ctx = ngx_http_ei_hmac_create_ctx(r);
+        if (ctx == NULL) {
+            return NGX_ERROR;
+        }
+    }
+
+    if (invalid) {
+        /*
+         * the proxy module passes an answer without a status line as
+         * HTTP/0.9, which no client of this API can read
+         */
+
+        r->http_version = r->http_major * 1000 + r->http_minor;
+        r->keepalive = 0;
+
+        ngx_log_error(NGX_LOG_INFO, r->connection->log, 0,
+                      "ei_hmac rewrote an upstream answer without a status "
+                      "line into a GenericApiResponse");
+
+        return ngx_http_ei_hmac_replace_header(r, ctx, NGX_HTTP_BAD_GATEWAY,
+                                            &ngx_http_ei_hmac_upstream_invalid);
+    }
+
+    return ngx_http_ei_hmac_error_header(r, ctx);
+}
+
+
+/* an error status from nginx, the upstream, or the gateway's own verdict */
+
+static ngx_int_t
+ngx_http_ei_hmac_error_header(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx)
+{
+    ngx_uint_t            status;
+    ngx_http_upstream_t  *u;
+
+    status = r->headers_out.status;
+    u = r->upstream;
+
+    if (u && r->err_status == 0 && u->headers_in.status_n == status) {
+
+        ctx->upstream_status = status;
+
+        if (status == NGX_HTTP_UNAUTHORIZED) {
+            ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
+                          "ei_hmac upstream rejected the gateway's API key "
+                          "for project \"%uL\"", ctx->project_id);
+
+            /* the challenge was for the gateway, not for its client */
+
+            ngx_http_ei_hmac_clear_header(r, &ngx_http_ei_hmac_www_auth);
+            r->headers_out.www_authenticate = NULL;
+
+            return ngx_http_ei_hmac_replace_header(r, ctx,
+                       NGX_HTTP_BAD_GATEWAY, &ngx_http_ei_hmac_upstream_401);
+        }
+
+        /*
+         * a GenericApiResponse of the upstream passes as it is, which can
+         * only be told from its body: hold the header back until the body
+         * is seen, within a bound
+         */
+
+        if (r->headers_out.content_encoding == NULL
+            && !r->header_only
+            && (r->headers_out.content_length_n < 0
+                || r->headers_out.content_length_n
+                   <= NGX_HTTP_EI_HMAC_INSPECT_MAX))
+        {
+            ngx_log_debug1(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
+                           "ei_hmac inspecting upstream %ui body", status);
+
+            ctx->filter = NGX_HTTP_EI_HMAC_INSPECT;
+            r->filter_need_in_memory = 1;
+            return NGX_OK;
+        }
+    }
+
+    /* the gateway's own verdict (a chunked body too large) was logged */
+
+    if (ctx->state == NGX_HTTP_EI_HMAC_REFUSED && ctx->error.len
+        && (ngx_uint_t) ei_reason_info(ctx->reason)->status == status)
+    {
+        return ngx_http_ei_hmac_replace_header(r, ctx, status, &ctx->error);
+    }
+
+    ngx_log_error(NGX_LOG_INFO, r->connection->log, 0,
+                  "ei_hmac rewrote %s %ui response into a GenericApiResponse",
+                  ctx->upstream_status ? "upstream" : "nginx", status);
+
+    if (ngx_http_ei_hmac_replace_status(r, ctx, status) != NGX_OK) {
+        return NGX_ERROR;
+    }
+
+    return ngx_http_next_header_filter(r);
+}
+
+
+/* the body goes out when the body filter is first called */
+
+static ngx_int_t
+ngx_http_ei_hmac_replace_header(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx, ngx_uint_t status, ngx_str_t *text)
+{
+    if (ngx_http_ei_hmac_replace(r, ctx, status, (char *) text->data,
+                                 text->len)
+        != NGX_OK)
+    {
+        return NGX_ERROR;
+    }
+
+    return ngx_http_next_header_filter(r);
+}
+
+
+/* the gateway's own answer: the header through every filter, then the body */
+
+ngx_int_t
+ngx_http_ei_hmac_send_reply(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx)
+{
+    ngx_int_t  rc;
+
+    rc = ngx_http_send_header(r);
+
+    if (rc == NGX_ERROR || rc > NGX_OK || r->header_only) {
+        ctx->filter = NGX_HTTP_EI_HMAC_SENT;
+        return rc;
+    }
+
+    return ngx_http_ei_hmac_send_body(r, ctx);
+}
+
+
+static ngx_int_t
+ngx_http_ei_hmac_body_filter(ngx_http_request_t *r, ngx_chain_t *in)
+{
+    ngx_http_ei_hmac_ctx_t  *ctx;
+
+    if (r != r->main) {
+        return ngx_http_next_body_filter(r, in);
+    }
+
+    ctx = ngx_http_ei_hmac_get_ctx(r);
+
+    if (ctx == NULL) {
+        return ngx_http_next_body_filter(r, in);
+    }
+
+    switch (ctx->filter) {
+
+    case NGX_HTTP_EI_HMAC_REDACT:
+        return ngx_http_ei_hmac_mask_body(r, ctx, in);
+
+    case NGX_HTTP_EI_HMAC_INSPECT:
+        return ngx_http_ei_hmac_inspect_body(r, ctx, in);
+
+    case NGX_HTTP_EI_HMAC_REPLACE:
+        /* the header announced the reply: it is the whole body */
+        ngx_http_ei_hmac_consume(in);
+        return ngx_http_ei_hmac_send_body(r, ctx);
+
+    case NGX_HTTP_EI_HMAC_SENT:
+        /* what the write filter still holds must go out */
+        ngx_http_ei_hmac_consume(in);
+        return ngx_http_next_body_filter(r, NULL);
+
+    default: /* NGX_HTTP_EI_HMAC_PASS */
+        return ngx_http_next_body_filter(r, in);
+    }
+}
+
+
+static ngx_int_t
+ngx_http_ei_hmac_mask_body(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx,
+    ngx_chain_t *in)
+{
+    ngx_int_t     rc;
+    ngx_chain_t  *out;
+
+    if (ngx_http_ei_hmac_redact_body(r, ctx, in, &out) != NGX_OK) {
+        return NGX_ERROR;
+    }
+
+    rc = ngx_http_next_body_filter(r, out);
+
+    ngx_chain_update_chains(r->pool, &ctx->free, &ctx->busy, &out,
+                            (ngx_buf_tag_t) &ngx_http_ei_hmac_module);
+
+    return rc;
+}
+
+
+/*
+ * The upstream's error body, collected up to the bound while its header
+ * is held back: passed when it is a GenericApiResponse, replaced by one
+ * otherwise.
+ */
+
+static ngx_int_t
+ngx_http_ei_hmac_inspect_body(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx, ngx_chain_t *in)
+{
+    ngx_int_t   rc;
+    ngx_uint_t  status, last;
+
+    if (ctx->inspect == NULL) {
+        ctx->inspect = ngx_create_temp_buf(r->pool,
+                                           NGX_HTTP_EI_HMAC_INSPECT_MAX);
+        if (ctx->inspect == NULL) {
+            return NGX_ERROR;
+        }
+    }
+
+    rc = ngx_http_ei_hmac_collect(ctx->inspect, in, &last);
+
+    ngx_http_ei_hmac_consume(in);
+
+    status = r->headers_out.status;
+
+    if (rc == NGX_OK && !last) {
+        if (in == NULL || !ngx_http_ei_hmac_upstream_failed(r)) {
+            return NGX_OK;
+        }
+
+        /*
+         * the upstream broke off its error body: nginx sends only a flush
+         * and closes, and the client would get an empty reply
+         */
+
+        ngx_log_error(NGX_LOG_INFO, r->connection->log, 0,
+                      "ei_hmac upstream %ui response broke off, answered 502",
+                      status);
+
+        status = NGX_HTTP_BAD_GATEWAY;
+        r->keepalive = 0;
+
+    } else if (rc == NGX_OK
+               && ei_api_response_check(ctx->inspect->pos,
+                                        ctx->inspect->last - ctx->inspect->pos))
+    {
+        return ngx_http_ei_hmac_pass_upstream_error(r, ctx);
+
+    } else {
+        /* not a GenericApiResponse, or larger than the bound */
+
+        ngx_log_error(NGX_LOG_INFO, r->connection->log, 0,
+                      "ei_hmac rewrote upstream %ui response into a "
+                      "GenericApiResponse", status);
+    }
+
+    if (ngx_http_ei_hmac_replace_status(r, ctx, status) != NGX_OK) {
+        return NGX_ERROR;
+    }
+
+    return ngx_http_ei_hmac_send_replacement(r, ctx);
+}
+
+
+/* Studio's own GenericApiResponse goes out as it is, the key masked */
+
+static ngx_int_t
+ngx_http_ei_hmac_pass_upstream_error(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx)
+{
+    size_t  len;
+
+    ngx_log_debug0(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
+                   "ei_hmac upstream error is a GenericApiResponse");
+
+    len = ctx->inspect->last - ctx->inspect->pos;
+
+    if (ctx->redact.len) {
+        (void) ei_redact_all(ctx->redact.data, ctx->redact.len,
+                             ctx->inspect->pos, len);
+    }
+
+    ctx->reply = ctx->inspect;
+
+    r->headers_out.content_length_n = len;
+
+    if (r->headers_out.content_length) {
+        r->headers_out.content_length->hash = 0;
+        r->headers_out.content_length = NULL;
+    }
+
+    return ngx_http_ei_hmac_send_replacement(r, ctx);
+}
+
+
+/*
+ * Copies the bytes of in to dst; *last tells whether in ends the body.
+ * NGX_DECLINED: the body is larger than dst.
+ */
+
+static ngx_int_t
+ngx_http_ei_hmac_collect(ngx_buf_t *dst, ngx_chain_t *in, ngx_uint_t *last)
+{
+    size_t        n;
+    ngx_chain_t  *cl;
+
+    *last = 0;
+
+    for (cl = in; cl; cl = cl->next) {
+        n = cl->buf->last - cl->buf->pos;
+
+        if (ngx_buf_in_memory(cl->buf) && n) {
+            if ((size_t) (dst->end - dst->last) < n) {
+                return NGX_DECLINED;
+            }
+
+            dst->last = ngx_cpymem(dst->last, cl->buf->pos, n);
+        }
+
+        if (cl->buf->last_buf || cl->buf->last_in_chain) {
+            *last = 1;
+        }
+    }
+
+    return NGX_OK;
+}
+
+
+static ngx_int_t
+ngx_http_ei_hmac_replace_status(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx, ngx_uint_t status)
+{
+    size_t       len;
+    const char  *text;
+
+    text = ei_status_text(status, &len);
+
+    return ngx_http_ei_hmac_replace(r, ctx, status, text, len);
+}
+
+
+/*
+ * The one way a response is replaced: the headers of a GenericApiResponse
+ * are set, and its body is kept in ctx->reply until the body filter (or
+ * ngx_http_ei_hmac_send_reply()) sends it.
+ */
+
+ngx_int_t
+ngx_http_ei_hmac_replace(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx,
+    ngx_uint_t status, const char *text, size_t len)
+{
+    size_t      n;
+    ngx_buf_t  *b;
+
+    b = ngx_create_temp_buf(r->pool, EI_ERROR_BODY_MAX);
+    if (b == NULL) {
+        return NGX_ERROR;
+    }
+
+    n = ei_error_body(text, ngx_min(len, EI_MSG_MAX - 1), (char *) b->pos,
+                      EI_ERROR_BODY_MAX);
+    b->last = b->pos + n;
+
+    ctx->reply = b;
+    ctx->filter = NGX_HTTP_EI_HMAC_REPLACE;
+
+    r->headers_out.status = status;
+    r->headers_out.status_line.len = 0;
+
+    r->headers_out.content_type = ngx_http_ei_hmac_json_type;
+    r->headers_out.content_type_len = ngx_http_ei_hmac_json_type.len;
+    r->headers_out.content_type_lowcase = NULL;
+    ngx_str_null(&r->headers_out.charset);
+
+    ngx_http_clear_content_length(r);
+    ngx_http_clear_accept_ranges(r);
+    ngx_http_clear_last_modified(r);
+    ngx_http_clear_etag(r);
+
+    if (r->headers_out.content_encoding) {
+        r->headers_out.content_encoding->hash = 0;
+        r->headers_out.content_encoding = NULL;
+    }
+
+    r->headers_out.content_length_n = n;
+
+    /* the error is ours now, whatever body the original one announced */
+
+    r->filter_need_in_memory = 1;
+
+    return NGX_OK;
+}
+
+
+/* the held-back header goes out now, with ctx->reply as the body */
+
+static ngx_int_t
+ngx_http_ei_hmac_send_replacement(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx)
+{
+    ctx->filter = NGX_HTTP_EI_HMAC_REPLACE;
+
+    if (ngx_http_next_header_filter(r) == NGX_ERROR) {
+        return NGX_ERROR;
+    }
+
+    return ngx_http_ei_hmac_send_body(r, ctx);
+}
+
+
+static ngx_int_t
+ngx_http_ei_hmac_send_body(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx)
+{
+    ngx_chain_t  out;
+
+    ctx->filter = NGX_HTTP_EI_HMAC_SENT;
+
+    ctx->reply->last_buf = 1;
+    ctx->reply->last_in_chain = 1;
+
+    out.buf = ctx->reply;
+    out.next = NULL;
+
+    return ngx_http_next_body_filter(r, &out);
+}
+
+
+/* the upstream module gave up on the response it was reading */
+
+static ngx_uint_t
+ngx_http_ei_hmac_upstream_failed(ngx_http_request_t *r)
+{
+    ngx_http_upstream_t  *u;
+
+    u = r->upstream;
+
+    if (u == NULL) {
+        return 0;
+    }
+
+    if (u->pipe && (u->pipe->upstream_error
+                    || (u->pipe->upstream_eof && !u->pipe->upstream_done
+                        && u->length != 0 && u->length != -1)))
+    {
+        return 1;
+    }
+
+    return u->error;
+}
+
+
+/* hides every response header of that name from the header filter */
+
+static void
+ngx_http_ei_hmac_clear_header(ngx_http_request_t *r, ngx_str_t *name)
+{
+    ngx_uint_t        i;
+    ngx_list_part_t  *part;
+    ngx_table_elt_t  *h;
+
+    part = &r->headers_out.headers.part;
+    h = part->elts;
+
+    for (i = 0; /* void */; i++) {
+
+        if (i >= part->nelts) {
+            if (part->next == NULL) {
+                break;
+            }
+
+            part = part->next;
+            h = part->elts;
+            i = 0;
+        }
+
+        if (h[i].key.len == name->len
+            && ngx_strncasecmp(h[i].key.data, name->data, name->len) == 0)
+        {
+            h[i].hash = 0;
+        }
+    }
+}
+
+
+/*
+ * Marks the buffers of a replaced body as sent, so that the upstream
+ * module can reuse them and does not wait for them forever.
+ */
+
+static void
+ngx_http_ei_hmac_consume(ngx_chain_t *in)
+{
+    ngx_chain_t  *cl;
+
+    for (cl = in; cl; cl = cl->next) {
+        cl->buf->pos = cl->buf->last;
+
+        if (cl->buf->in_file) {
+            cl->buf->file_pos = cl->buf->file_last;
+        }
+    }
+}
+
+
+void
+ngx_http_ei_hmac_filter_init(void)
+{
+    ngx_http_next_header_filter = ngx_http_top_header_filter;
+    ngx_http_top_header_filter = ngx_http_ei_hmac_header_filter;
+
+    ngx_http_next_body_filter = ngx_http_top_body_filter;
+    ngx_http_top_body_filter = ngx_http_ei_hmac_body_filter;
+}

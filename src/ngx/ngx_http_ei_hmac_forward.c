@@ -1,0 +1,305 @@
+
+/*
+ * Forwarding a valid request: the credentials the client sent leave the
+ * request, the server-held key is added, and the canonical body replaces
+ * the client's, for proxy_pass to carry upstream.
+ */
+
+
+#include <ngx_config.h>
+#include <ngx_core.h>
+#include <ngx_http.h>
+
+#include "ngx_http_ei_hmac.h"
+
+#include "ei_apikey.h"
+
+
+static ei_reason_t ngx_http_ei_hmac_api_key(ngx_http_request_t *r,
+    ngx_http_ei_hmac_loc_conf_t *hlcf, ngx_http_ei_hmac_ctx_t *ctx,
+    ngx_str_t *key);
+static ngx_int_t ngx_http_ei_hmac_rewrite_headers(ngx_http_request_t *r,
+    ngx_str_t *key);
+static ngx_int_t ngx_http_ei_hmac_copy_headers(ngx_http_request_t *r,
+    ngx_list_t *headers);
+static ngx_table_elt_t *ngx_http_ei_hmac_push_header(ngx_list_t *headers,
+    ngx_str_t *key, u_char *lowcase, ngx_str_t *value);
+static ngx_int_t ngx_http_ei_hmac_set_body(ngx_http_request_t *r,
+    ei_body_result_t *res);
+
+
+/* request headers that carry a credential: never forwarded */
+static ngx_str_t  ngx_http_ei_hmac_credentials[] = {
+    ngx_string("x-api-key"),
+    ngx_string("x-jwt-token"),
+    ngx_string("authorization"),
+    ngx_string("proxy-authorization"),
+    ngx_string("cookie"),
+
+    /* a compressed answer could hide the key from the redaction */
+    ngx_string("accept-encoding"),
+
+    /* replaced by the module's own, for the canonical body */
+    ngx_string("content-type"),
+    ngx_string("content-length"),
+    ngx_string("transfer-encoding"),
+    ngx_null_string
+};
+
+
+static ngx_str_t  ngx_http_ei_hmac_type_header = ngx_string("Content-Type");
+static ngx_str_t  ngx_http_ei_hmac_json_type = ngx_string("application/json");
+static ngx_str_t  ngx_http_ei_hmac_key_header = ngx_string("x-api-key");
+
+
+ei_reason_t
+ngx_http_ei_hmac_forward(ngx_http_request_t *r,
+    ngx_http_ei_hmac_loc_conf_t *hlcf, ngx_http_ei_hmac_ctx_t *ctx,
+    ei_body_result_t *res, ei_verdict_t *v)
+{
+    ngx_str_t    key;
+    ei_reason_t  reason;
+
+    reason = ngx_http_ei_hmac_api_key(r, hlcf, ctx, &key);
+
+    if (reason != EI_OK) {
+        return ei_verdict_set(v, reason);
+    }
+
+    if (ngx_http_ei_hmac_rewrite_headers(r, &key) != NGX_OK) {
+        return ei_verdict_set(v, EI_ERROR_INTERNAL);
+    }
+
+    /* room for the bytes kept back while the key is masked in responses */
+
+    ctx->hold = ngx_pnalloc(r->pool, key.len);
+    if (ctx->hold == NULL) {
+        return ei_verdict_set(v, EI_ERROR_INTERNAL);
+    }
+
+    ctx->redact = key;
+
+    if (ngx_http_ei_hmac_set_body(r, res) != NGX_OK) {
+        return ei_verdict_set(v, EI_ERROR_INTERNAL);
+    }
+
+    ngx_log_debug2(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
+                   "ei_hmac forwarding project %uL, body %uz bytes",
+                   ctx->project_id, res->canonical_len);
+
+    return EI_OK;
+}
+
+
+static ei_reason_t
+ngx_http_ei_hmac_api_key(ngx_http_request_t *r,
+    ngx_http_ei_hmac_loc_conf_t *hlcf, ngx_http_ei_hmac_ctx_t *ctx,
+    ngx_str_t *key)
+{
+    if (hlcf->key->cv == NULL) {
+        *key = hlcf->key->value;
+        return EI_OK;
+    }
+
+    if (ngx_http_complex_value(r, hlcf->key->cv, key) != NGX_OK) {
+        return EI_ERROR_INTERNAL;
+    }
+
+    /*
+     * only a value built for this request is cleansed when it ends; a
+     * literal one is the configuration's own memory
+     */
+
+    if (hlcf->key->cv->lengths) {
+        ctx->key = *key;
+    }
+
+    if (!ei_apikey_value_ok(key->data, key->len)) {
+        ctx->cause = key->len ? "ei_hmac_api_key is not visible ASCII"
+                              : "ei_hmac_api_key is empty";
+        return EI_ERROR_NO_KEY;
+    }
+
+    return EI_OK;
+}
+
+
+/*
+ * proxy_pass forwards whatever is in r->headers_in.headers, so a credential
+ * must leave that list; a new list is built rather than the old one edited
+ * in place, because r->headers_in keeps pointers to its elements.
+ */
+
+static ngx_int_t
+ngx_http_ei_hmac_rewrite_headers(ngx_http_request_t *r, ngx_str_t *key)
+{
+    ngx_uint_t        n;
+    ngx_list_t        headers;
+    ngx_list_part_t  *part;
+    ngx_table_elt_t  *e;
+
+    n = 2;
+
+    for (part = &r->headers_in.headers.part; part; part = part->next) {
+        n += part->nelts;
+    }
+
+    if (ngx_list_init(&headers, r->pool, n, sizeof(ngx_table_elt_t))
+        != NGX_OK)
+    {
+        return NGX_ERROR;
+    }
+
+    if (ngx_http_ei_hmac_copy_headers(r, &headers) != NGX_OK) {
+        return NGX_ERROR;
+    }
+
+    e = ngx_http_ei_hmac_push_header(&headers, &ngx_http_ei_hmac_type_header,
+                                     (u_char *) "content-type",
+                                     &ngx_http_ei_hmac_json_type);
+    if (e == NULL) {
+        return NGX_ERROR;
+    }
+
+    r->headers_in.content_type = e;
+
+    if (ngx_http_ei_hmac_push_header(&headers, &ngx_http_ei_hmac_key_header,
+                                     (u_char *) "x-api-key", key)
+        == NULL)
+    {
+        return NGX_ERROR;
+    }
+
+    r->headers_in.headers = headers;
+
+    /* the copy's "last" still points to the local list: the one part */
+    r->headers_in.headers.last = &r->headers_in.headers.part;
+
+    r->headers_in.authorization = NULL;
+    r->headers_in.content_length = NULL;
+    r->headers_in.transfer_encoding = NULL;
+
+#if (nginx_version >= 1023000)
+    r->headers_in.cookie = NULL;
+#else
+    r->headers_in.cookies.nelts = 0;
+#endif
+
+    return NGX_OK;
+}
+
+
+/* every request header but the credentials, into the new list */
+
+static ngx_int_t
+ngx_http_ei_hmac_copy_headers(ngx_http_request_t *r, ngx_list_t *headers)
+{
+    ngx_str_t        *c;
+    ngx_uint_t        i;
+    ngx_list_part_t  *part;
+    ngx_table_elt_t  *h, *e;
+
+    part = &r->headers_in.headers.part;
+    h = part->elts;
+
+    for (i = 0; /* void */; i++) {
+
+        if (i >= part->nelts) {
+            if (part->next == NULL) {
+                return NGX_OK;
+            }
+
+            part = part->next;
+            h = part->elts;
+            i = 0;
+        }
+
+        for (c = ngx_http_ei_hmac_credentials; c->len; c++) {
+            if (h[i].key.len == c->len
+                && ngx_strncasecmp(h[i].key.data, c->data, c->len) == 0)
+            {
+                break;
+            }
+        }
+
+        if (c->len) {
+            ngx_log_debug1(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
+                           "ei_hmac dropping request header \"%V\"",
+                           &h[i].key);
+            continue;
+        }
+
+        e = ngx_list_push(headers);
+        if (e == NULL) {
+            return NGX_ERROR;
+        }
+
+        *e = h[i];
+    }
+}
+
+
+static ngx_table_elt_t *
+ngx_http_ei_hmac_push_header(ngx_list_t *headers, ngx_str_t *key,
+    u_char *lowcase, ngx_str_t *value)
+{
+    ngx_table_elt_t  *e;
+
+    e = ngx_list_push(headers);
+    if (e == NULL) {
+        return NULL;
+    }
+
+    e->key = *key;
+    e->lowcase_key = lowcase;
+    e->hash = ngx_hash_key(lowcase, key->len);
+    e->value = *value;
+#if (nginx_version >= 1023000)
+    e->next = NULL;
+#endif
+
+    return e;
+}
+
+
+/*
+ * The canonical body replaces the client's: proxy_pass sends
+ * r->request_body->bufs with r->headers_in.content_length_n, and rewinds
+ * the buffer to its start when it retries another upstream server.
+ */
+
+static ngx_int_t
+ngx_http_ei_hmac_set_body(ngx_http_request_t *r, ei_body_result_t *res)
+{
+    ngx_buf_t    *b;
+    ngx_chain_t  *cl;
+
+    b = ngx_calloc_buf(r->pool);
+    if (b == NULL) {
+        return NGX_ERROR;
+    }
+
+    cl = ngx_alloc_chain_link(r->pool);
+    if (cl == NULL) {
+        return NGX_ERROR;
+    }
+
+    b->start = res->canonical;
+    b->pos = res->canonical;
+    b->last = res->canonical + res->canonical_len;
+    b->end = b->last;
+    b->memory = 1;
+    b->last_buf = 1;
+    b->last_in_chain = 1;
+
+    cl->buf = b;
+    cl->next = NULL;
+
+    r->request_body->bufs = cl;
+    r->request_body->buf = b;
+
+    r->headers_in.content_length_n = res->canonical_len;
+    r->headers_in.chunked = 0;
+
+    return NGX_OK;
+}

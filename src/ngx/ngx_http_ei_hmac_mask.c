@@ -1,0 +1,324 @@
+
+/*
+ * The server-held key masked in the upstream's response: an upstream that
+ * echoes the request would otherwise hand the key to the client.
+ */
+
+
+#include <ngx_config.h>
+#include <ngx_core.h>
+#include <ngx_http.h>
+
+#include "ngx_http_ei_hmac.h"
+
+#include "ei_redact.h"
+
+
+static ngx_int_t ngx_http_ei_hmac_mask_buf(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx, ngx_buf_t **bp, ngx_chain_t ***ll);
+static ngx_buf_t *ngx_http_ei_hmac_copy_buf(ngx_http_request_t *r,
+    ngx_buf_t *b, size_t n);
+static ngx_buf_t *ngx_http_ei_hmac_special_buf(ngx_http_request_t *r,
+    ngx_buf_t *b);
+static ngx_int_t ngx_http_ei_hmac_emit_held(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx, size_t emit, ngx_chain_t ***ll);
+
+
+/*
+ * An upstream that echoes the request would hand the key to the client:
+ * every occurrence is masked in the response headers, and the body filter
+ * masks it in the body, keeping the length of both.  NGX_DECLINED: the
+ * body is compressed, and cannot be searched for the key.
+ */
+
+ngx_int_t
+ngx_http_ei_hmac_redact_headers(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx)
+{
+    size_t            n;
+    ngx_uint_t        i;
+    ngx_list_part_t  *part;
+    ngx_table_elt_t  *h, *ce;
+
+    n = 0;
+
+    if (r->headers_out.status_line.len) {
+        n += ei_redact_all(ctx->redact.data, ctx->redact.len,
+                           r->headers_out.status_line.data,
+                           r->headers_out.status_line.len);
+    }
+
+    /* the proxy keeps Content-Type out of the list */
+
+    n += ei_redact_all(ctx->redact.data, ctx->redact.len,
+                       r->headers_out.content_type.data,
+                       r->headers_out.content_type.len);
+    n += ei_redact_all(ctx->redact.data, ctx->redact.len,
+                       r->headers_out.charset.data,
+                       r->headers_out.charset.len);
+    r->headers_out.content_type_lowcase = NULL;
+
+    part = &r->headers_out.headers.part;
+    h = part->elts;
+
+    for (i = 0; /* void */; i++) {
+
+        if (i >= part->nelts) {
+            if (part->next == NULL) {
+                break;
+            }
+
+            part = part->next;
+            h = part->elts;
+            i = 0;
+        }
+
+        if (h[i].hash == 0) {
+            continue;
+        }
+
+        n += ei_redact_all(ctx->redact.data, ctx->redact.len, h[i].key.data,
+                           h[i].key.len);
+        n += ei_redact_all(ctx->redact.data, ctx->redact.len,
+                           h[i].value.data, h[i].value.len);
+    }
+
+    if (n) {
+        ngx_log_error(NGX_LOG_WARN, r->connection->log, 0,
+                      "ei_hmac masked the API key in %uz upstream response "
+                      "header(s) for project \"%uL\"", n, ctx->project_id);
+    }
+
+    ctx->filter = NGX_HTTP_EI_HMAC_REDACT;
+    r->filter_need_in_memory = 1;
+
+    ce = r->headers_out.content_encoding;
+
+    if (ce == NULL || ce->value.len == 0
+        || ngx_strcasecmp(ce->value.data, (u_char *) "identity") == 0
+        || r->headers_out.status >= NGX_HTTP_BAD_REQUEST)
+    {
+        return NGX_OK;
+    }
+
+    ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
+                  "ei_hmac refused an upstream response with "
+                  "\"Content-Encoding: %V\"", &ce->value);
+
+    return NGX_DECLINED;
+}
+
+
+/*
+ * Masks the key in a piece of the response body, keeping back the bytes
+ * that may start an occurrence which the next piece completes; *out is
+ * what may be sent now.
+ */
+
+ngx_int_t
+ngx_http_ei_hmac_redact_body(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx, ngx_chain_t *in, ngx_chain_t **out)
+{
+    ngx_buf_t    *b;
+    ngx_chain_t  *cl, **ll;
+
+    ll = out;
+
+    for ( /* void */ ; in; in = in->next) {
+        b = in->buf;
+
+        if (!ngx_buf_in_memory(b) && ngx_buf_size(b) != 0) {
+            /* the copy filter was asked for memory: never unmasked */
+            ngx_log_error(NGX_LOG_ALERT, r->connection->log, 0,
+                          "ei_hmac got a response buffer not in memory");
+            return NGX_ERROR;
+        }
+
+        if ((ngx_buf_in_memory(b) && b->last > b->pos)
+            || b->last_buf || b->last_in_chain)
+        {
+            if (ngx_http_ei_hmac_mask_buf(r, ctx, &b, &ll) != NGX_OK) {
+                return NGX_ERROR;
+            }
+
+            if (b->last == b->pos) {
+                if (!b->last_buf && !b->last_in_chain && !b->flush) {
+                    continue;
+                }
+
+                /* an empty temporary buffer is an error to the write filter */
+
+                if (b->temporary) {
+                    b = ngx_http_ei_hmac_special_buf(r, b);
+                    if (b == NULL) {
+                        return NGX_ERROR;
+                    }
+                }
+            }
+        }
+
+        cl = ngx_alloc_chain_link(r->pool);
+        if (cl == NULL) {
+            return NGX_ERROR;
+        }
+
+        cl->buf = b;
+        *ll = cl;
+        ll = &cl->next;
+    }
+
+    *ll = NULL;
+
+    return NGX_OK;
+}
+
+
+/*
+ * One buffer: the bytes held back from the previous one go out first (a
+ * buffer of their own, appended at *ll), then *bp is masked in place (or
+ * in a copy), less what is held back now.
+ */
+
+static ngx_int_t
+ngx_http_ei_hmac_mask_buf(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx,
+    ngx_buf_t **bp, ngx_chain_t ***ll)
+{
+    size_t       n, t, h, emit;
+    ngx_buf_t   *b;
+    ngx_uint_t   last;
+
+    b = *bp;
+    last = b->last_buf || b->last_in_chain;
+    n = ngx_buf_in_memory(b) ? (size_t) (b->last - b->pos) : 0;
+
+    /* masking is done in place: a buffer nginx may share is copied */
+
+    if (n && !b->temporary) {
+        b = ngx_http_ei_hmac_copy_buf(r, b, n);
+        if (b == NULL) {
+            return NGX_ERROR;
+        }
+    }
+
+    h = ctx->hold_len;
+
+    t = ei_redact_piece(ctx->redact.data, ctx->redact.len, ctx->hold, h,
+                        n ? b->pos : NULL, n, last);
+
+    /* the bytes kept back last time go out first */
+
+    emit = h - (t - ngx_min(t, n));
+
+    if (emit && ngx_http_ei_hmac_emit_held(r, ctx, emit, ll) != NGX_OK) {
+        return NGX_ERROR;
+    }
+
+    if (t <= n) {
+        ngx_memcpy(ctx->hold, b->last - t, t);
+        b->last -= t;
+
+    } else {
+        ngx_memmove(ctx->hold, ctx->hold + h + n - t, t - n);
+        ngx_memcpy(ctx->hold + t - n, b->pos, n);
+        b->pos = b->last;
+    }
+
+    ctx->hold_len = t;
+
+    /*
+     * what the file would send is what was masked in memory: with
+     * sendfile a buffer in both would go out from the file unmasked
+     */
+
+    if (b->in_file) {
+        b->in_file = 0;
+        b->file_pos = b->file_last;
+    }
+
+    *bp = b;
+
+    return NGX_OK;
+}
+
+
+static ngx_buf_t *
+ngx_http_ei_hmac_special_buf(ngx_http_request_t *r, ngx_buf_t *b)
+{
+    ngx_buf_t  *nb;
+
+    nb = ngx_calloc_buf(r->pool);
+    if (nb == NULL) {
+        return NULL;
+    }
+
+    nb->last_buf = b->last_buf;
+    nb->last_in_chain = b->last_in_chain;
+    nb->flush = b->flush;
+
+    return nb;
+}
+
+
+static ngx_buf_t *
+ngx_http_ei_hmac_copy_buf(ngx_http_request_t *r, ngx_buf_t *b, size_t n)
+{
+    ngx_buf_t  *nb;
+
+    nb = ngx_create_temp_buf(r->pool, n);
+    if (nb == NULL) {
+        return NULL;
+    }
+
+    nb->last = ngx_cpymem(nb->pos, b->pos, n);
+    nb->last_buf = b->last_buf;
+    nb->last_in_chain = b->last_in_chain;
+    nb->flush = b->flush;
+
+    /* the original is consumed, so that its owner can reuse it */
+
+    b->pos = b->last;
+
+    if (b->in_file) {
+        b->file_pos = b->file_last;
+    }
+
+    return nb;
+}
+
+
+static ngx_int_t
+ngx_http_ei_hmac_emit_held(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx,
+    size_t emit, ngx_chain_t ***ll)
+{
+    ngx_buf_t    *b;
+    ngx_chain_t  *cl;
+
+    cl = ngx_chain_get_free_buf(r->pool, &ctx->free);
+    if (cl == NULL) {
+        return NGX_ERROR;
+    }
+
+    b = cl->buf;
+
+    if (b->start == NULL) {
+        b->start = ngx_pnalloc(r->pool, ctx->redact.len);
+        if (b->start == NULL) {
+            return NGX_ERROR;
+        }
+
+        b->end = b->start + ctx->redact.len;
+    }
+
+    b->pos = b->start;
+    b->last = ngx_cpymem(b->pos, ctx->hold, emit);
+    b->temporary = 1;
+    b->last_buf = 0;
+    b->last_in_chain = 0;
+    b->flush = 0;
+    b->tag = (ngx_buf_tag_t) &ngx_http_ei_hmac_module;
+
+    **ll = cl;
+    *ll = &cl->next;
+
+    return NGX_OK;
+}
