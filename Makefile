@@ -51,7 +51,7 @@ RUN_PKGS    := gcc libc6-dev nginx nginx-dev libjansson-dev libssl-dev \
                ca-certificates
 TEST_PKGS   := libcmocka-dev libtest-base-perl libtest-longstring-perl \
                libtext-diff-perl liburi-perl libwww-perl openssl curl \
-               dpkg-dev valgrind clang libclang-rt-14-dev wrk
+               dpkg-dev valgrind clang libclang-rt-14-dev wrk prometheus
 DEB_PKGS    := debhelper dpkg-dev
 
 DEB_NAME    := libnginx-mod-http-ei-hmac
@@ -91,6 +91,11 @@ if [ -n "$$missing" ]; then \
     $$SUDO apt-get update -qq && \
     DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
         --no-install-recommends $$missing >/dev/null; \
+    case " $$missing " in *" prometheus "*) \
+        echo "stopping the prometheus service (tests run their own)"; \
+        $$SUDO systemctl disable --now prometheus >/dev/null 2>&1 \
+        || $$SUDO invoke-rc.d prometheus stop >/dev/null 2>&1 || true;; \
+    esac; \
 fi
 @touch $@
 endef

@@ -30,6 +30,9 @@
  *                               the response
  *   ngx_http_ei_hmac_mask.c     the server-held key masked in whatever the
  *                               upstream sends back
+ *   ngx_http_ei_hmac_metrics.c  when the response is final (log phase):
+ *                               the request counted, with ei_hmac_metrics_zone;
+ *                               ei_hmac_metrics shows the counters
  *
  * ngx_http_ei_hmac.h holds the configuration and per-request types.
  */
@@ -40,6 +43,7 @@
 #include <ngx_http.h>
 
 #include "ngx_http_ei_hmac.h"
+#include "ngx_http_ei_hmac_metrics.h"
 
 #include "ei_body.h"
 #include "ei_version.h"
@@ -166,6 +170,20 @@ static ngx_command_t  ngx_http_ei_hmac_commands[] = {
       offsetof(ngx_http_ei_hmac_loc_conf_t, errors),
       NULL },
 
+    { ngx_string("ei_hmac_metrics_zone"),
+      NGX_HTTP_MAIN_CONF|NGX_CONF_TAKE1,
+      ngx_http_ei_hmac_metrics_zone,
+      NGX_HTTP_MAIN_CONF_OFFSET,
+      0,
+      NULL },
+
+    { ngx_string("ei_hmac_metrics"),
+      NGX_HTTP_LOC_CONF|NGX_CONF_NOARGS,
+      ngx_http_ei_hmac_metrics,
+      NGX_HTTP_MAIN_CONF_OFFSET,
+      0,
+      NULL },
+
       ngx_null_command
 };
 
@@ -174,8 +192,9 @@ static ngx_http_module_t  ngx_http_ei_hmac_module_ctx = {
     ngx_http_ei_hmac_add_variables,        /* preconfiguration */
     ngx_http_ei_hmac_init,                 /* postconfiguration */
 
-    NULL,                                  /* create main configuration */
-    NULL,                                  /* init main configuration */
+    /* the main configuration: the metrics (ngx_http_ei_hmac_metrics.c) */
+    ngx_http_ei_hmac_metrics_create_conf,  /* create main configuration */
+    ngx_http_ei_hmac_metrics_init_conf,    /* init main configuration */
 
     NULL,                                  /* create server configuration */
     NULL,                                  /* merge server configuration */
@@ -381,6 +400,12 @@ ngx_http_ei_hmac_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
                               16 * 1024);
     ngx_conf_merge_value(conf->errors, prev->errors, 1);
 
+    /* ei_hmac_metrics and ei_hmac on exclude each other */
+
+    if (ngx_http_ei_hmac_metrics_merge(cf, conf->enable) != NGX_OK) {
+        return NGX_CONF_ERROR;
+    }
+
     if (conf->enable && conf->key == NULL) {
         ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
                            "\"ei_hmac\" is on, but neither "
@@ -436,7 +461,9 @@ ngx_http_ei_hmac_init(ngx_conf_t *cf)
     ngx_http_ei_hmac_request_body_filter_init();
     ngx_http_ei_hmac_filter_init();
 
-    return NGX_OK;
+    /* the log-phase counting, when ei_hmac_metrics_zone is set */
+
+    return ngx_http_ei_hmac_metrics_init(cf);
 }
 
 

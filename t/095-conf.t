@@ -96,13 +96,14 @@ for my $path (glob 'conf/*.conf') {
     close $key;
     chmod 0600, "$dir/studio.key";
 
-    my ($gw, $dns) = map { EiHmac::free_port() } 1 .. 2;
+    my ($gw, $dns, $metrics) = map { EiHmac::free_port() } 1 .. 3;
 
     # the resolver: a port on which nothing answers
     write_conf('production', $dir,
                qr/\@RESOLVER\@/ => "127.0.0.1:$dns",
                qr/resolver_timeout 5s/ => 'resolver_timeout 1s',
                qr/listen 8080;/ => "listen 127.0.0.1:$gw;",
+               qr/listen 9145;/ => "listen 127.0.0.1:$metrics;",
                qr/worker_processes auto/ => 'worker_processes 1',
                qr/error_log stderr notice/ => "error_log $dir/error.log");
 
@@ -114,6 +115,10 @@ for my $path (glob 'conf/*.conf') {
        'production without DNS: JSON');
     is($r->{content}, '{"success":false,"error":"upstream is unavailable"}',
        'production without DNS: the reason');
+
+    my ($text) = EiHmac::scrape($metrics);
+    like($text, qr/^ei_hmac_responses_total\{project="any",status="502",source="nginx"\} 1$/m,
+         'production: its metrics count the 502');
 
     stop($pid);
 

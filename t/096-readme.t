@@ -129,6 +129,10 @@ while ($readme =~ /^```(\w*)\n(.*?)^```\s*$/msg) {
         my ($first) = $code =~ /^\s*(\S.{0,40})/;
         nginx_t("README nginx block $n ($first)",
                 whole_conf(without_dns($code)));
+    } elsif ($lang eq 'prometheus') {
+        # an example scrape: comments and samples of the text format only
+        unlike($code, qr/^(?!# |ei_hmac_\w+(?:\{[^}\n]*\})? \S+$|\.\.\.$).*\S/m,
+               'README prometheus block is the metrics text format');
     } else {
         unlike($code, $directive,
                "README $lang block is not untagged nginx configuration");

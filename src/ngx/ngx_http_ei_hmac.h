@@ -138,6 +138,8 @@ ngx_int_t ngx_http_ei_hmac_reject(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx, ei_verdict_t *v, ngx_uint_t discard);
 void ngx_http_ei_hmac_set_outcome(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx, ei_verdict_t *v);
+ngx_int_t ngx_http_ei_hmac_add_allow(ngx_http_request_t *r,
+    ngx_str_t *methods);
 void ngx_http_ei_hmac_log_refusal(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx);
 

@@ -17,6 +17,7 @@
 
 #include "ei_apikey.h"
 #include "ei_target.h"
+#include "ngx_http_ei_hmac_metrics.h"
 
 
 /* an API key file longer than this is not a key */
@@ -88,6 +89,14 @@ ngx_http_ei_hmac_key_file(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 
     if (key) {
         rc = ngx_http_ei_hmac_key_memory(cf, &cmd->name, key, buf, key_len);
+    }
+
+    /* the key's fingerprint for ei_hmac_api_key_info */
+
+    if (rc == NGX_OK) {
+        rc = ngx_http_ei_hmac_metrics_add_key(cf,
+                                              NGX_HTTP_EI_HMAC_METRICS_ANY,
+                                              "file", buf, key_len);
     }
 
     ei_cleanse(buf, sizeof(buf));
@@ -252,6 +261,15 @@ ngx_http_ei_hmac_projects(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
                                &value[i]);
             return NGX_CONF_ERROR;
         }
+    }
+
+    /* these projects are counted under their own label */
+
+    if (ngx_http_ei_hmac_metrics_add_projects(cf, hlcf->projects->elts,
+                                              hlcf->projects->nelts)
+        != NGX_OK)
+    {
+        return NGX_CONF_ERROR;
     }
 
     return NGX_CONF_OK;

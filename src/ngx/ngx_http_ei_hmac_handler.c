@@ -31,8 +31,10 @@ static void ngx_http_ei_hmac_pending_handler(ngx_http_request_t *r);
 static ngx_int_t ngx_http_ei_hmac_read_body(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx, ngx_http_ei_hmac_state_e state,
     ngx_http_client_body_handler_pt post_handler);
-static ngx_int_t ngx_http_ei_hmac_add_allow(ngx_http_request_t *r);
 static void ngx_http_ei_hmac_cleanup(void *data);
+
+
+static ngx_str_t  ngx_http_ei_hmac_post = ngx_string("POST");
 
 
 /*
@@ -341,7 +343,8 @@ ngx_http_ei_hmac_reject(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx,
 
     if (ngx_http_ei_hmac_fault(r, "reject")
         || (v->reason == EI_REJECT_METHOD
-            && ngx_http_ei_hmac_add_allow(r) != NGX_OK)
+            && ngx_http_ei_hmac_add_allow(r, &ngx_http_ei_hmac_post)
+               != NGX_OK)
         || ngx_http_ei_hmac_replace(r, ctx, info->status, v->msg, v->len)
            != NGX_OK)
     {
@@ -365,8 +368,10 @@ ngx_http_ei_hmac_reject(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx,
 }
 
 
-static ngx_int_t
-ngx_http_ei_hmac_add_allow(ngx_http_request_t *r)
+/* an Allow header with these methods, for a 405 (also ei_hmac_metrics') */
+
+ngx_int_t
+ngx_http_ei_hmac_add_allow(ngx_http_request_t *r, ngx_str_t *methods)
 {
     ngx_table_elt_t  *allow;
 
@@ -381,7 +386,7 @@ ngx_http_ei_hmac_add_allow(ngx_http_request_t *r)
     r->headers_out.allow = allow;
 #endif
     ngx_str_set(&allow->key, "Allow");
-    ngx_str_set(&allow->value, "POST");
+    allow->value = *methods;
 
     return NGX_OK;
 }

@@ -106,9 +106,10 @@ sub defaults {
 }
 
 
-# For the suites that drive one nginx themselves (reload, HTTP/2): a free
-# port on 127.0.0.1, a whole nginx.conf in $dir around the given servers,
-# and nginx started in the foreground, its pid returned.
+# For the suites that drive one nginx themselves (reload, HTTP/2, metrics):
+# a free port on 127.0.0.1, a whole nginx.conf in $dir around the given
+# servers (with one worker process unless told), and nginx started in the
+# foreground, its pid returned.
 
 sub free_port {
     my $s = IO::Socket::INET->new(Listen => 1, LocalAddr => '127.0.0.1',
@@ -118,14 +119,16 @@ sub free_port {
 
 
 sub write_nginx_conf {
-    my ($dir, $module, $master, $servers) = @_;
+    my ($dir, $module, $master, $servers, $workers) = @_;
+
+    $workers //= 1;
 
     open my $conf, '>', "$dir/nginx.conf" or die "$dir/nginx.conf: $!";
     print $conf <<"_EOC_";
 load_module $module;
 daemon off;
 master_process $master;
-worker_processes 1;
+worker_processes $workers;
 pid $dir/nginx.pid;
 error_log $dir/error.log info;
 events { worker_connections 64; }
@@ -140,6 +143,51 @@ $servers
 }
 _EOC_
     close $conf;
+}
+
+
+# A stand-in for Studio listening on $port: 401 (Studio rejecting the
+# gateway's key) for project 2, 200 for every other request.
+
+sub standin {
+    my ($port) = @_;
+
+    return <<"_EOC_";
+    server {
+        listen 127.0.0.1:$port;
+        default_type application/json;
+        access_log off;
+
+        location /v1/api/2/ {
+            return 401 '{"success":false,"error":"Invalid API key"}';
+        }
+
+        location / {
+            return 200 '{"success":true,"id":7}';
+        }
+    }
+_EOC_
+}
+
+
+# The metrics of a gateway: the text, and a hash of its samples by
+# NAME{LABELS} as they are written.
+
+sub scrape {
+    my ($port, $path) = @_;
+    my %series;
+
+    require HTTP::Tiny;
+    my $res = HTTP::Tiny->new(timeout => 5, keep_alive => 0)
+        ->get("http://127.0.0.1:$port" . ($path // '/metrics'));
+
+    return ('', {}) unless $res->{success};
+
+    for (split /\n/, $res->{content}) {
+        $series{$1} = $2 if /^([a-z_]+(?:\{[^}]*\})?) (\S+)$/;
+    }
+
+    return ($res->{content}, \%series);
 }
 
 

@@ -1,0 +1,63 @@
+
+/*
+ * Metrics of ngx_http_ei_hmac_module (SPEC section 8): the shared memory
+ * zone, the counting in the log phase, the ei_hmac_metrics content
+ * handler, and what the rest of the module tells the metrics while a
+ * configuration loads (the projects it names, the keys it reads from
+ * files).
+ */
+
+
+#ifndef NGX_HTTP_EI_HMAC_METRICS_H
+#define NGX_HTTP_EI_HMAC_METRICS_H
+
+
+#include <ngx_config.h>
+#include <ngx_core.h>
+#include <ngx_http.h>
+
+#include "ei_metrics.h"
+
+
+/* project id of a key that serves any project (a location's key file) */
+#define NGX_HTTP_EI_HMAC_METRICS_ANY  EI_METRICS_ID_ANY
+
+
+/* directives: ei_hmac_metrics_zone SIZE (http), ei_hmac_metrics (location) */
+char *ngx_http_ei_hmac_metrics_zone(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf);
+char *ngx_http_ei_hmac_metrics(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf);
+
+/* the module's create/init main configuration and postconfiguration */
+void *ngx_http_ei_hmac_metrics_create_conf(ngx_conf_t *cf);
+char *ngx_http_ei_hmac_metrics_init_conf(ngx_conf_t *cf, void *conf);
+ngx_int_t ngx_http_ei_hmac_metrics_init(ngx_conf_t *cf);
+
+/*
+ * From the merge of a location: NGX_ERROR (logged) when the location
+ * serves ei_hmac_metrics with "ei_hmac on"
+ */
+ngx_int_t ngx_http_ei_hmac_metrics_merge(ngx_conf_t *cf, ngx_flag_t enable);
+
+
+/*
+ * Registration while a configuration loads, whether metrics are on or not
+ * (ei_hmac_metrics_zone may come later in the file).
+ *
+ * add_projects: ids that the configuration names (ei_hmac_projects, files
+ * of ei_hmac_api_key_dir); their requests are counted under their own
+ * project label, any other projectId under "any".
+ *
+ * add_key: a key read from a file, for ei_hmac_api_key_info: project is
+ * its projectId (also registered as named), or
+ * NGX_HTTP_EI_HMAC_METRICS_ANY for a location's ei_hmac_api_key_file;
+ * source is "file" or "dir".  Only the fingerprint is kept, never the key.
+ */
+ngx_int_t ngx_http_ei_hmac_metrics_add_projects(ngx_conf_t *cf,
+    const uint64_t *ids, ngx_uint_t n);
+ngx_int_t ngx_http_ei_hmac_metrics_add_key(ngx_conf_t *cf, uint64_t project,
+    const char *source, const u_char *key, size_t len);
+
+
+#endif /* NGX_HTTP_EI_HMAC_METRICS_H */
