@@ -202,7 +202,7 @@ install: module
 	    > $(DESTDIR)$(SNIPPET_DIR)/mod-http-ei-hmac.conf
 	chmod 644 $(DESTDIR)$(SNIPPET_DIR)/mod-http-ei-hmac.conf
 	install -m 644 README.md CHANGELOG LICENSE $(DESTDIR)$(DOC_DIR)/
-	install -m 644 conf/demo.conf conf/production.conf \
+	install -m 644 conf/demo.conf conf/production.conf conf/prometheus-alerts.yml \
 	    $(DESTDIR)$(DOC_DIR)/examples/
 	@echo "installed ngx_http_ei_hmac_module $(VERSION); load it with the" \
 	      "line of $(SNIPPET_DIR)/mod-http-ei-hmac.conf at the top of" \

@@ -58,7 +58,7 @@ SKIP: {
         'share/nginx/modules-available/mod-http-ei-hmac.conf',
         map({ "share/doc/ngx_http_ei_hmac_module/$_" }
             qw(README.md CHANGELOG LICENSE examples/demo.conf
-               examples/production.conf))],
+               examples/production.conf examples/prometheus-alerts.yml))],
         'make install: the files, under DESTDIR and PREFIX');
 
     my $snippet = 'share/nginx/modules-available/mod-http-ei-hmac.conf';
