@@ -168,6 +168,11 @@ static void ei_body_free(void *p);
 static void *ei_arena_alloc(size_t size);
 static int ei_arena_owns(const void *p);
 static void ei_arena_reset(void);
+static void ei_body_unload(void)
+#if defined(__GNUC__)
+    __attribute__((destructor))
+#endif
+    ;
 
 
 /* the schema, in the order of the AddHmacKeyRequest document */
@@ -1621,4 +1626,32 @@ ei_arena_reset(void)
     ei_arena.current = ei_arena.chunks;
     ei_arena.active = 0;
     ei_arena.taken = 0;
+}
+
+
+/*
+ * nginx unloads the module (dlclose) when the cycle that loaded it ends:
+ * the arena's chunks are given back, and jansson, which stays loaded for
+ * whoever else uses it, no longer calls into code that is gone.
+ */
+static void
+ei_body_unload(void)
+{
+    json_malloc_t      m;
+    json_free_t        f;
+    ei_arena_chunk_t  *c, *next;
+
+    json_get_alloc_funcs(&m, &f);
+
+    if (m == ei_body_malloc) {
+        json_set_alloc_funcs(malloc, free);
+    }
+
+    for (c = ei_arena.chunks; c; c = next) {
+        next = c->next;
+        free(c);
+    }
+
+    ei_arena.chunks = NULL;
+    ei_arena.current = NULL;
 }
