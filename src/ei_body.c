@@ -238,6 +238,14 @@ static const ei_body_fold_t  ei_body_folds[] = {
 };
 
 
+/* the bytes JSON requires to be escaped in a string */
+static const unsigned char  ei_body_needs_escape[256] = {
+    [0x00] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    [0x10] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ['"'] = 1, ['\\'] = 1,
+};
+
+
 /* JSON's escapes of control characters that have a short form */
 static const char  ei_body_short_escapes[0x20] = {
     ['\b'] = 'b', ['\t'] = 't', ['\n'] = 'n', ['\f'] = 'f', ['\r'] = 'r',
@@ -1442,13 +1450,34 @@ ei_body_escape(unsigned char *p, unsigned char *end, const unsigned char *s,
     size_t len)
 {
     static const char  hex[] = "0123456789abcdef";
-    size_t             i;
+    size_t             i, run;
 
     if (p == NULL) {
         return NULL;
     }
 
     for (i = 0; i < len; i++) {
+
+        /* the bytes written as they are, at once */
+
+        for (run = i; run < len && !ei_body_needs_escape[s[run]]; run++) {
+            /* void */
+        }
+
+        if (run > i) {
+            if ((size_t) (end - p) < run - i) {
+                return NULL;
+            }
+
+            memcpy(p, s + i, run - i);
+            p += run - i;
+            i = run;
+
+            if (i == len) {
+                break;
+            }
+        }
+
         if (end - p < 6) {
             return NULL;
         }
@@ -1468,9 +1497,6 @@ ei_body_escape(unsigned char *p, unsigned char *end, const unsigned char *s,
             *p++ = '0';
             *p++ = (unsigned char) hex[s[i] >> 4];
             *p++ = (unsigned char) hex[s[i] & 0xf];
-
-        } else {
-            *p++ = s[i];
         }
     }
 
@@ -1483,11 +1509,30 @@ ei_body_escape(unsigned char *p, unsigned char *end, const unsigned char *s,
 static void *
 ei_body_malloc(size_t size)
 {
-    if (ei_arena.active) {
-        return ei_arena_alloc(size);
+    void              *p;
+    size_t             rounded;
+    ei_arena_chunk_t  *c;
+
+    if (!ei_arena.active) {
+        return malloc(size);
     }
 
-    return malloc(size);
+    /* most blocks fit the chunk in use: bumped here, the rest below */
+
+    c = ei_arena.current;
+    rounded = (size + EI_ARENA_ALIGN - 1) & ~((size_t) EI_ARENA_ALIGN - 1);
+
+    if (c != NULL && ei_arena.limit == 0 && size - 1 < EI_ARENA_CHUNK
+        && rounded <= c->size - c->used)
+    {
+        p = ei_arena_data(c) + c->used;
+        c->used += rounded;
+        ei_arena.taken += rounded;
+
+        return p;
+    }
+
+    return ei_arena_alloc(size);
 }
 
 
