@@ -16,6 +16,14 @@
 #include "ei_strength.h"
 
 
+/*
+ * Most JSON values a body may hold in all (SPEC section 10): an
+ * AddHmacKeyRequest has four.  Past this, jansson is not asked to build
+ * more, and the body is refused as "invalid JSON: too many values".
+ */
+#define EI_BODY_MAX_VALUES  256
+
+
 typedef struct {
     size_t                 name_max_length;   /* ei_hmac_name_max_length */
     ei_strength_policy_t   strength;
@@ -43,10 +51,23 @@ typedef struct {
 
 
 /*
- * Sets jansson's allocator to one that cleanses every block before freeing
- * it, since parsed strings hold the hmacKey.  Global: call once per process.
+ * Sets jansson's allocator, since parsed strings hold the hmacKey: during
+ * ei_body_check an arena, cleansed once when the body has been checked;
+ * otherwise malloc, each block cleansed before it is freed.  Global: call
+ * once per process.  The process must check one body at a time (an nginx
+ * worker does).
  */
 void ei_body_init(void);
+
+/*
+ * Most bytes one parse may take from the arena, 0 (the default) for no
+ * limit but the system's; a parse that needs more fails the check as
+ * EI_ERROR_INTERNAL.  For tests of that path.
+ */
+void ei_body_set_parse_memory(size_t max);
+
+/* 1 when the arena's memory holds these bytes anywhere; for tests */
+int ei_body_arena_holds(const unsigned char *bytes, size_t len);
 
 /* capacity of out that ei_body_check needs for a body of len bytes */
 size_t ei_body_out_size(size_t len);
@@ -55,9 +76,10 @@ size_t ei_body_out_size(size_t len);
  * Checks the body in the order of SPEC section 4, steps 7 to 10: JSON, schema,
  * key strength, denylist, development key.  Returns EI_OK with res filled, or
  * the reason with v->msg set (res->name may still be set once the name passed
- * the schema).  Nothing of the hmacKey is left in memory this function
- * allocated; out holds the key inside the canonical body on success and is
- * the caller's to cleanse.
+ * the schema); EI_ERROR_INTERNAL when the body could not be checked (no
+ * memory, no digest, out too small).  Nothing of the hmacKey is left in
+ * memory this function allocated; out holds the key inside the canonical
+ * body on success and is the caller's to cleanse.
  */
 ei_reason_t ei_body_check(const unsigned char *body, size_t len,
     const ei_body_policy_t *policy, unsigned char *out, size_t out_cap,

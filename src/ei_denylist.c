@@ -5,8 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/crypto.h>
-
 #include "ei_denylist.h"
 
 
@@ -29,6 +27,7 @@ static int ei_denylist_scan(const unsigned char *text, size_t len,
     unsigned char (*digests)[EI_SHA256_LEN], size_t *n, size_t *err_line);
 static int ei_denylist_digest(const unsigned char *p, size_t len,
     unsigned char *digest);
+static int ei_denylist_cmp(const void *a, const void *b);
 
 
 int
@@ -59,6 +58,10 @@ ei_denylist_parse(const unsigned char *text, size_t len, ei_denylist_t *dl,
 
     (void) ei_denylist_scan(text, len, digests, &n, err_line);
 
+    /* sorted once here, so that a lookup is a binary search */
+
+    qsort(digests, n, sizeof(digests[0]), ei_denylist_cmp);
+
     dl->digests = digests;
     dl->n = n;
 
@@ -80,25 +83,40 @@ int
 ei_denylist_contains(const ei_denylist_t *dl,
     const unsigned char digest[EI_SHA256_LEN])
 {
-    size_t  i;
-    int     found;
+    int     c;
+    size_t  lo, hi, mid;
 
     if (dl == NULL) {
         return 0;
     }
 
     /*
-     * Every entry is compared in full and the loop never stops early, so
-     * that the time taken says nothing about which entry, if any, matched.
+     * A binary search over the sorted digests: about 20 comparisons for a
+     * million.  What its time could tell a client is where the SHA-256 of
+     * the key it sent itself falls among digests of keys that are known to
+     * be compromised; neither is a secret the gateway keeps.
      */
 
-    found = 0;
+    lo = 0;
+    hi = dl->n;
 
-    for (i = 0; i < dl->n; i++) {
-        found |= (CRYPTO_memcmp(dl->digests[i], digest, EI_SHA256_LEN) == 0);
+    while (lo < hi) {
+        mid = lo + (hi - lo) / 2;
+        c = memcmp(dl->digests[mid], digest, EI_SHA256_LEN);
+
+        if (c == 0) {
+            return 1;
+        }
+
+        if (c < 0) {
+            lo = mid + 1;
+
+        } else {
+            hi = mid;
+        }
     }
 
-    return found;
+    return 0;
 }
 
 
@@ -153,6 +171,13 @@ ei_denylist_scan(const unsigned char *text, size_t len,
     }
 
     return 0;
+}
+
+
+static int
+ei_denylist_cmp(const void *a, const void *b)
+{
+    return memcmp(a, b, EI_SHA256_LEN);
 }
 
 

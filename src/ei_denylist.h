@@ -14,7 +14,7 @@
 
 
 typedef struct {
-    unsigned char  (*digests)[EI_SHA256_LEN];
+    unsigned char  (*digests)[EI_SHA256_LEN];   /* sorted, bytewise */
     size_t           n;
 } ei_denylist_t;
 
@@ -23,8 +23,8 @@ typedef struct {
  * Parses the text of a denylist file: one lowercase hex SHA-256 digest a line
  * (64 characters), blank lines and lines starting with '#' ignored, leading and
  * trailing spaces/tabs and a trailing CR tolerated.  On success fills dl
- * (digests from malloc, free with ei_denylist_free) and returns 0.  On error
- * returns -1 and sets *err_line to the 1-based line at fault.
+ * (digests from malloc, sorted, free with ei_denylist_free) and returns 0.
+ * On error returns -1 and sets *err_line to the 1-based line at fault.
  */
 int ei_denylist_parse(const unsigned char *text, size_t len, ei_denylist_t *dl,
     size_t *err_line);
@@ -32,8 +32,8 @@ int ei_denylist_parse(const unsigned char *text, size_t len, ei_denylist_t *dl,
 void ei_denylist_free(ei_denylist_t *dl);
 
 /*
- * 1 when the SHA-256 digest is listed, 0 otherwise.  Compares every entry in
- * constant time (CRYPTO_memcmp), without early exit.
+ * 1 when the SHA-256 digest is listed, 0 otherwise: a binary search,
+ * O(log n) for n digests.
  */
 int ei_denylist_contains(const ei_denylist_t *dl,
     const unsigned char digest[EI_SHA256_LEN]);

@@ -91,6 +91,51 @@ ei_verdict_fmt(ei_verdict_t *v, ei_reason_t reason, const char *fmt, ...)
 
 
 ei_reason_t
+ei_verdict_text(ei_verdict_t *v, ei_reason_t reason, const char *text,
+    size_t len)
+{
+    v->reason = reason;
+    v->len = 0;
+    ei_verdict_cat(v, text, len);
+
+    return reason;
+}
+
+
+void
+ei_verdict_cat(ei_verdict_t *v, const char *s, size_t len)
+{
+    size_t  room;
+
+    room = EI_MSG_MAX - 1 - v->len;
+
+    if (len > room) {
+        len = room;
+    }
+
+    memcpy(v->msg + v->len, s, len);
+    v->len += len;
+    v->msg[v->len] = '\0';
+}
+
+
+void
+ei_verdict_cat_uint(ei_verdict_t *v, size_t n)
+{
+    char   digits[24], *p;
+
+    p = digits + sizeof(digits);
+
+    do {
+        *--p = (char) ('0' + n % 10);
+        n /= 10;
+    } while (n);
+
+    ei_verdict_cat(v, p, (size_t) (digits + sizeof(digits) - p));
+}
+
+
+ei_reason_t
 ei_verdict_too_large(ei_verdict_t *v, size_t max)
 {
     return ei_verdict_fmt(v, EI_REJECT_TOO_LARGE,
@@ -124,21 +169,46 @@ ei_verdict_append(ei_verdict_t *v, const char *fmt, ...)
 }
 
 
+static const char  ei_error_head[] = "{\"success\":false,\"error\":\"";
+static const char  ei_error_tail[] = "\"}";
+
+
+size_t
+ei_error_body_size(const char *msg, size_t len)
+{
+    size_t         i, n;
+    unsigned char  c;
+
+    n = sizeof(ei_error_head) - 1 + len + sizeof(ei_error_tail) - 1;
+
+    for (i = 0; i < len; i++) {
+        c = (unsigned char) msg[i];
+
+        if (c == '"' || c == '\\') {
+            n += 1;
+
+        } else if (c < 0x20 || c == 0x7f) {
+            n += 5;
+        }
+    }
+
+    return n;
+}
+
+
 size_t
 ei_error_body(const char *msg, size_t len, char *out, size_t cap)
 {
-    static const char      head[] = "{\"success\":false,\"error\":\"";
-    static const char      tail[] = "\"}";
-    static const char      hex[] = "0123456789abcdef";
-    size_t                 i, n;
-    unsigned char          c;
+    static const char  hex[] = "0123456789abcdef";
+    size_t             i, n;
+    unsigned char      c;
 
-    if (cap < sizeof(head) - 1 + len * 6 + sizeof(tail)) {
+    if (cap < ei_error_body_size(msg, len)) {
         return 0;
     }
 
-    n = sizeof(head) - 1;
-    memcpy(out, head, n);
+    n = sizeof(ei_error_head) - 1;
+    memcpy(out, ei_error_head, n);
 
     for (i = 0; i < len; i++) {
         c = (unsigned char) msg[i];
@@ -160,7 +230,7 @@ ei_error_body(const char *msg, size_t len, char *out, size_t cap)
         }
     }
 
-    memcpy(out + n, tail, sizeof(tail) - 1);
+    memcpy(out + n, ei_error_tail, sizeof(ei_error_tail) - 1);
 
-    return n + sizeof(tail) - 1;
+    return n + sizeof(ei_error_tail) - 1;
 }

@@ -39,8 +39,12 @@ typedef struct {
 } ei_reason_info_t;
 
 
-/* longest error text the gateway produces, without the JSON around it */
-#define EI_MSG_MAX  512
+/*
+ * Room for the longest error text the gateway produces, without the JSON
+ * around it: every schema error of one body at once, the unknown-field one
+ * naming five members of 64 bytes, each byte escaped (about 2,400 bytes).
+ */
+#define EI_MSG_MAX  2560
 
 
 typedef struct {
@@ -63,6 +67,22 @@ ei_reason_t ei_verdict_fmt(ei_verdict_t *v, ei_reason_t reason,
 #endif
     ;
 
+/*
+ * Sets reason and the len bytes of text (truncated to EI_MSG_MAX - 1);
+ * returns reason.  With ei_verdict_cat* below, texts are built without
+ * printf.
+ */
+ei_reason_t ei_verdict_text(ei_verdict_t *v, ei_reason_t reason,
+    const char *text, size_t len);
+
+/* appends len bytes of s (truncated to EI_MSG_MAX - 1); reason unchanged */
+void ei_verdict_cat(ei_verdict_t *v, const char *s, size_t len);
+
+/* appends n in decimal */
+void ei_verdict_cat_uint(ei_verdict_t *v, size_t n);
+
+#define ei_verdict_cat_lit(v, lit)  ei_verdict_cat(v, lit, sizeof(lit) - 1)
+
 /* EI_REJECT_TOO_LARGE, with the limit in the text */
 ei_reason_t ei_verdict_too_large(ei_verdict_t *v, size_t max);
 
@@ -76,10 +96,13 @@ void ei_verdict_append(ei_verdict_t *v, const char *fmt, ...)
 /*
  * Writes {"success":false,"error":"<msg>"} into out, escaping the text for
  * JSON; returns the length, or 0 when cap is too small.
- * EI_ERROR_BODY_MAX is always enough.
+ * ei_error_body_size() is exactly enough, EI_ERROR_BODY_MAX always.
  */
 #define EI_ERROR_BODY_MAX  (EI_MSG_MAX * 6 + 64)
 
 size_t ei_error_body(const char *msg, size_t len, char *out, size_t cap);
+
+/* the length of ei_error_body()'s answer for msg */
+size_t ei_error_body_size(const char *msg, size_t len);
 
 #endif /* EI_REASON_H */

@@ -46,7 +46,7 @@ secretsecret
 "POST /v1/api/1/hmackeys\n[" . EiHmac::body('ci', $main::K) . ']'
 --- error_code: 400
 --- response_body chomp
-{"success":false,"error":"body must be a JSON object"}
+{"success":false,"error":"body must be a JSON object at line 1, column 1"}
 --- error_log
 ei_hmac rejected_json
 
@@ -58,7 +58,7 @@ POST /v1/api/1/hmackeys
 "just a string"
 --- error_code: 400
 --- response_body chomp
-{"success":false,"error":"body must be a JSON object"}
+{"success":false,"error":"body must be a JSON object at line 1, column 1"}
 
 
 
@@ -104,7 +104,7 @@ ei_hmac rejected_json
 
 
 
-=== TEST 9: deep nesting is refused by the parser's bound
+=== TEST 9: deep nesting is refused by the bound on values
 --- config eval
 EiHmac::location("        ei_hmac_max_body_size 64k;")
 --- request eval
@@ -113,7 +113,7 @@ EiHmac::location("        ei_hmac_max_body_size 64k;")
 . ('[' x 3000) . (']' x 3000) . '}'
 --- error_code: 400
 --- response_body chomp
-{"success":false,"error":"invalid JSON: nesting too deep at line 1, column 2135"}
+{"success":false,"error":"invalid JSON: too many values at line 1, column 340"}
 
 
 
@@ -283,7 +283,7 @@ EiHmac::location("        ei_hmac_unknown_fields reject;")
 . qq({"name":"ci","hmacKey":"$main::K","isDevelopmentKey":false,"admin":true})
 --- error_code: 400
 --- response_body chomp
-{"success":false,"error":"unknown fields are not allowed (only name, hmacKey, isDevelopmentKey)"}
+{"success":false,"error":"unknown field \"admin\" is not allowed"}
 
 
 
@@ -323,3 +323,170 @@ EiHmac::upstream_request('/v1/api/1/hmackeys', EiHmac::body('ci', $main::K))
 {"success":false,"error":"name must be a string; hmacKey is required; isDevelopmentKey is required"}
 --- error_log
 a client request body is buffered to a temporary file
+
+
+
+=== TEST 29: a top-level number after white space gives its position
+--- raw_request eval
+"POST /v1/api/1/hmackeys HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+. "Content-Type: application/json\r\nContent-Length: 6\r\n\r\n\r\n  42"
+--- error_code: 400
+--- response_body chomp
+{"success":false,"error":"body must be a JSON object at line 2, column 3"}
+--- error_log
+ei_hmac rejected_json
+--- no_error_log
+[alert]
+[emerg]
+
+
+
+=== TEST 30: a body starting with a UTF-8 byte order mark is refused with its position
+--- request eval
+"POST /v1/api/1/hmackeys\n\xef\xbb\xbf" . EiHmac::body('ci', $main::K)
+--- error_code: 400
+--- response_body chomp
+{"success":false,"error":"body must be a JSON object at line 1, column 1"}
+--- error_log
+ei_hmac rejected_json
+--- no_error_log
+[alert]
+[emerg]
+
+
+
+=== TEST 31: more than 256 values are refused where the 257th starts, the rest unread by the parser
+--- request eval
+"POST /v1/api/1/hmackeys\n"
+. qq({"name":"ci","hmacKey":"$main::K","isDevelopmentKey":false,"x":[)
+. join(',', (0) x 8000) . ']}'
+--- error_code: 400
+--- response_body chomp
+{"success":false,"error":"invalid JSON: too many values at line 1, column 591"}
+--- error_log
+ei_hmac rejected_json
+--- no_error_log
+[alert]
+[emerg]
+
+
+
+=== TEST 32: 256 values in all are accepted, the unknown ones dropped
+--- request eval
+"POST /v1/api/1/hmackeys\n"
+. qq({"name":"ci","hmacKey":"$main::K","isDevelopmentKey":false,"x":[)
+. join(',', (0) x 251) . ']}'
+--- tcp_query eval
+EiHmac::upstream_request('/v1/api/1/hmackeys', EiHmac::body('ci', $main::K))
+--- error_code: 200
+--- response_body chomp
+{"success":true,"id":7}
+--- no_error_log
+[alert]
+[emerg]
+
+
+
+=== TEST 33: an error before the 257th value is the parser's own
+--- request eval
+"POST /v1/api/1/hmackeys\n"
+. qq({"name":"ci","hmacKey":"$main::K","isDevelopmentKey":false,"x":[0,0 0,)
+. join(',', (0) x 600) . ']}'
+--- error_code: 400
+--- response_body chomp
+{"success":false,"error":"invalid JSON: syntax error at line 1, column 93"}
+
+
+
+=== TEST 34: two unknown fields are named in member order
+--- config eval
+EiHmac::location("        ei_hmac_unknown_fields reject;")
+--- request eval
+"POST /v1/api/1/hmackeys\n"
+. qq({"comment":"x","name":"ci","hmacKey":"$main::K","isDevelopmentKey":false,"admin":true})
+--- error_code: 400
+--- response_body chomp
+{"success":false,"error":"unknown fields \"comment\" and \"admin\" are not allowed"}
+--- error_log
+ei_hmac rejected_schema
+--- no_error_log
+[alert]
+[emerg]
+
+
+
+=== TEST 35: at most five unknown fields are named, then how many more
+--- config eval
+EiHmac::location("        ei_hmac_unknown_fields reject;")
+--- request eval
+"POST /v1/api/1/hmackeys\n"
+. qq({"name":"ci","hmacKey":"$main::K","isDevelopmentKey":false,)
+. join(',', map { qq("f$_":$_) } 1 .. 8) . '}'
+--- error_code: 400
+--- response_body chomp
+{"success":false,"error":"unknown fields \"f1\", \"f2\", \"f3\", \"f4\", \"f5\" and 3 more are not allowed"}
+
+
+
+=== TEST 36: an unknown field's name is JSON-escaped and cut at 64 bytes
+--- config eval
+EiHmac::location("        ei_hmac_unknown_fields reject;")
+--- request eval
+"POST /v1/api/1/hmackeys\n"
+. qq({"name":"ci","hmacKey":"$main::K","isDevelopmentKey":false,)
+. qq("a\\"b\\\\c\\n\\u202e":1,") . ('n' x 70) . '":2}'
+--- error_code: 400
+--- response_body eval
+'{"success":false,"error":"unknown fields \"a\\\\\"b\\\\\\\\c\\\\n\\\\u202e\" and \"'
+. ('n' x 64) . '\"... are not allowed"}'
+
+
+
+=== TEST 37: an unknown field named like the hmacKey is not shown
+--- config eval
+EiHmac::location("        ei_hmac_unknown_fields reject;")
+--- request eval
+"POST /v1/api/1/hmackeys\n"
+. qq({"name":"ci","hmacKey":"$main::K","isDevelopmentKey":false,"$main::K":true})
+--- error_code: 400
+--- response_body chomp
+{"success":false,"error":"unknown field (name not shown) is not allowed"}
+--- no_error_log
+3f9a1c0e7b2d4f68a5c9e01b7d3f2a64
+[alert]
+
+
+
+=== TEST 38: C1 controls in name are control characters
+--- request eval
+"POST /v1/api/1/hmackeys\n"
+. qq({"name":"ci\\u0085","hmacKey":"$main::K","isDevelopmentKey":false})
+--- error_code: 400
+--- response_body chomp
+{"success":false,"error":"name must not contain control characters"}
+--- error_log
+ei_hmac rejected_schema
+
+
+
+=== TEST 39: bidirectional controls in name are refused
+--- request eval
+"POST /v1/api/1/hmackeys\n"
+. qq({"name":"\xe2\x80\xaeci","hmacKey":"$main::K","isDevelopmentKey":false})
+--- error_code: 400
+--- response_body chomp
+{"success":false,"error":"name must not contain bidirectional controls"}
+--- error_log
+ei_hmac rejected_schema
+
+
+
+=== TEST 40: a name of only Unicode white space is refused
+--- request eval
+"POST /v1/api/1/hmackeys\n"
+. qq({"name":"\\u3000\xc2\xa0\\u2003","hmacKey":"$main::K","isDevelopmentKey":false})
+--- error_code: 400
+--- response_body chomp
+{"success":false,"error":"name must not be only white space"}
+--- error_log
+ei_hmac rejected_schema

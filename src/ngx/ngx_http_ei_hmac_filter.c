@@ -457,13 +457,15 @@ ngx_http_ei_hmac_replace(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx,
     size_t      n;
     ngx_buf_t  *b;
 
-    b = ngx_create_temp_buf(r->pool, EI_ERROR_BODY_MAX);
+    len = ngx_min(len, EI_MSG_MAX - 1);
+    n = ei_error_body_size(text, len);
+
+    b = ngx_create_temp_buf(r->pool, n);
     if (b == NULL) {
         return NGX_ERROR;
     }
 
-    n = ei_error_body(text, ngx_min(len, EI_MSG_MAX - 1), (char *) b->pos,
-                      EI_ERROR_BODY_MAX);
+    n = ei_error_body(text, len, (char *) b->pos, n);
     b->last = b->pos + n;
 
     ctx->reply = b;

@@ -11,7 +11,12 @@
  *   - a target accepted has 1 <= projectId <= 2^53 - 1;
  *   - no error text holds an hmacKey of the body (any member whose name
  *     folds to "hmackey"), and the texts made by ei_body.c are only the
- *     documented ones, so they cannot quote anything;
+ *     documented ones, so they cannot quote anything but the names of
+ *     unknown members: at most five, each a JSON string of at most 64
+ *     bytes of a member name of the body, none holding a key or (from 8
+ *     bytes) part of one;
+ *   - positions are within the body, and no body gets past more than
+ *     EI_BODY_MAX_VALUES values;
  *   - on success the canonical body is in out, no longer than the body, a
  *     strict JSON object of exactly the three members in schema order, and
  *     checking it again (unknown fields rejected) gives the same canonical
@@ -69,6 +74,7 @@ static const char  *fuzz_denied[] = {
 
 static const char  *fuzz_json_reasons[] = {
     "the body could not be parsed",
+    "too many values",
     "nesting too deep",
     "invalid UTF-8",
     "unexpected end of input",
@@ -97,7 +103,7 @@ static const char  *fuzz_schema_texts[] = {
     "name must not be empty",
     "name must not be only white space",
     "name must not contain control characters",
-    "unknown fields are not allowed (only name, hmacKey, isDevelopmentKey)",
+    "name must not contain bidirectional controls",
 };
 
 
@@ -178,37 +184,39 @@ fuzz_contains(const char *hay, size_t hay_len, const unsigned char *needle,
 
 
 /*
- * "hmacKey" in any ASCII letter case, or any short name with a non-ASCII
- * byte (the Kelvin sign and its kind): checking too many values is harmless.
+ * "hmacKey" in any ASCII letter case, the 'k' also as the KELVIN SIGN
+ * (what the module takes for a case variant of hmacKey): the members
+ * whose values the module treats as the key.
  */
 static int
 fuzz_is_key_name(const char *key, size_t len)
 {
     static const char  lower[] = "hmackey";
-    size_t             i;
+    size_t             i, j;
     unsigned char      c;
 
-    for (i = 0; i < len; i++) {
-        if ((unsigned char) key[i] >= 0x80) {
-            return len <= 16;
-        }
-    }
-
-    if (len != sizeof(lower) - 1) {
-        return 0;
-    }
-
-    for (i = 0; i < len; i++) {
+    for (i = 0, j = 0; i < len && lower[j]; j++) {
         c = (unsigned char) key[i];
+
+        if (lower[j] == 'k' && len - i >= 3
+            && memcmp(key + i, "\xe2\x84\xaa", 3) == 0)
+        {
+            i += 3;
+            continue;
+        }
+
         if (c >= 'A' && c <= 'Z') {
             c = (unsigned char) (c - 'A' + 'a');
         }
-        if (c != (unsigned char) lower[i]) {
+
+        if (c != (unsigned char) lower[j]) {
             return 0;
         }
+
+        i++;
     }
 
-    return 1;
+    return i == len && lower[j] == '\0';
 }
 
 
@@ -301,10 +309,179 @@ fuzz_in(const char *s, size_t len, const char **set, size_t n)
 }
 
 
+/* the JSON values of a tree, itself included */
+static size_t
+fuzz_count(json_t *j)
+{
+    void    *it;
+    size_t   i, n;
+
+    n = 1;
+
+    if (json_is_object(j)) {
+        for (it = json_object_iter(j); it; it = json_object_iter_next(j, it)) {
+            n += fuzz_count(json_object_iter_value(it));
+        }
+
+    } else if (json_is_array(j)) {
+        for (i = 0; i < json_array_size(j); i++) {
+            n += fuzz_count(json_array_get(j, i));
+        }
+    }
+
+    return n;
+}
+
+
+/*
+ * The bound on values: a body refused for too many has more than
+ * EI_BODY_MAX_VALUES (or is invalid anyway); one that got past the JSON
+ * step has no more.
+ */
+static void
+fuzz_values(const unsigned char *body, size_t len, ei_reason_t rc,
+    const ei_verdict_t *v)
+{
+    json_t       *strict;
+    json_error_t  err;
+
+    if (rc == EI_REJECT_JSON
+        && strstr(v->msg, "invalid JSON: too many values") == NULL)
+    {
+        return;
+    }
+
+    strict = json_loadb((const char *) body, len, JSON_REJECT_DUPLICATES,
+                        &err);
+
+    if (rc == EI_REJECT_JSON) {
+        fuzz_assert(strict == NULL
+                    || fuzz_count(strict) > EI_BODY_MAX_VALUES);
+
+    } else {
+        fuzz_assert(strict != NULL);
+        fuzz_assert(fuzz_count(strict) <= EI_BODY_MAX_VALUES);
+    }
+
+    json_decref(strict);
+}
+
+
+/* 1 when s (len bytes) is the start of a member name of root */
+static int
+fuzz_member_prefix(json_t *root, const char *s, size_t len)
+{
+    void  *it;
+
+    for (it = json_object_iter(root); it; it = json_object_iter_next(root, it))
+    {
+        if (json_object_iter_key_len(it) >= len
+            && memcmp(json_object_iter_key(it), s, len) == 0)
+        {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
+/*
+ * "unknown field(s) X, Y and Z [and N more] is/are not allowed", each X a
+ * JSON string (then "..." when cut) or "(name not shown)"
+ */
+static void
+fuzz_unknown(const char *p, json_t *root, const fuzz_str_t *keys,
+    size_t nkeys)
+{
+    int           more, end;
+    size_t        n, k, slen, total;
+    json_t       *s;
+    const char   *q, *str;
+    json_error_t  err;
+
+    fuzz_assert(root != NULL);
+
+    more = 0;
+    n = 0;
+    p += (strncmp(p, "unknown fields ", 15) == 0) ? 15 : 14;
+
+    for ( ;; ) {
+        if (strncmp(p, "(name not shown)", 16) == 0) {
+            p += 16;
+
+        } else {
+            /* the shortest JSON string at p */
+            fuzz_assert(*p == '"');
+
+            for (q = p + 1; *q != '"'; q++) {
+                fuzz_assert(*q != '\0');
+                q += (*q == '\\');
+            }
+
+            s = json_loadb(p, (size_t) (q + 1 - p), JSON_DECODE_ANY, &err);
+            fuzz_assert(json_is_string(s));
+            str = json_string_value(s);
+            slen = json_string_length(s);
+
+            fuzz_assert(slen <= 64);
+            fuzz_assert(fuzz_member_prefix(root, str, slen));
+
+            for (k = 0; k < nkeys; k++) {
+                fuzz_assert(keys[k].len == 0
+                            || !fuzz_contains(str, slen, keys[k].p,
+                                              keys[k].len));
+                fuzz_assert(slen < 8
+                            || !fuzz_contains((const char *) keys[k].p,
+                                              keys[k].len,
+                                              (const unsigned char *) str,
+                                              slen));
+            }
+
+            json_decref(s);
+            p = q + 1;
+
+            if (strncmp(p, "...", 3) == 0) {
+                p += 3;
+            }
+        }
+
+        n++;
+
+        if (strncmp(p, ", ", 2) == 0) {
+            p += 2;
+            continue;
+        }
+
+        if (strncmp(p, " and ", 5) == 0 && p[5] >= '1' && p[5] <= '9') {
+            end = 0;
+            fuzz_assert(sscanf(p, " and %d more%n", &more, &end) == 1);
+            fuzz_assert(n == 5 && more >= 1);
+            p += end;
+            break;
+        }
+
+        if (strncmp(p, " and ", 5) == 0) {
+            p += 5;
+            continue;
+        }
+
+        break;
+    }
+
+    total = n + (size_t) more;
+
+    fuzz_assert(n <= 5);
+    fuzz_assert(strcmp(p, total == 1 ? " is not allowed" : " are not allowed")
+                == 0);
+}
+
+
 /* the texts ei_body.c makes are only the documented ones */
 static void
 fuzz_body_text(ei_reason_t rc, const ei_verdict_t *v,
-    const ei_body_policy_t *policy)
+    const ei_body_policy_t *policy, size_t body_len, json_t *root,
+    const fuzz_str_t *keys, size_t nkeys)
 {
     int          line, col, end;
     size_t       len;
@@ -314,7 +491,12 @@ fuzz_body_text(ei_reason_t rc, const ei_verdict_t *v,
     switch (rc) {
 
     case EI_REJECT_JSON:
-        if (strcmp(v->msg, "body must be a JSON object") == 0) {
+        if (strncmp(v->msg, "body must be a JSON object at line ", 35) == 0) {
+            end = 0;
+            fuzz_assert(sscanf(v->msg + 26, " at line %d, column %d%n",
+                               &line, &col, &end) == 2);
+            fuzz_assert((size_t) end == strlen(v->msg + 26));
+            fuzz_assert(line >= 1 && col >= 1 && (size_t) col <= body_len);
             return;
         }
 
@@ -328,13 +510,13 @@ fuzz_body_text(ei_reason_t rc, const ei_verdict_t *v,
         fuzz_assert(fuzz_in(reason, len, fuzz_json_reasons,
                             sizeof(fuzz_json_reasons) / sizeof(char *)));
 
-        if (semi) {
-            end = 0;
-            fuzz_assert(sscanf(semi, " at line %d, column %d%n", &line, &col,
-                               &end) == 2);
-            fuzz_assert((size_t) end == strlen(semi));
-            fuzz_assert(line >= 1 && col >= 0);
-        }
+        /* every JSON error has its position now */
+        fuzz_assert(semi != NULL);
+        end = 0;
+        fuzz_assert(sscanf(semi, " at line %d, column %d%n", &line, &col,
+                           &end) == 2);
+        fuzz_assert((size_t) end == strlen(semi));
+        fuzz_assert(line >= 1 && col >= 0 && (size_t) col <= body_len);
 
         return;
 
@@ -342,7 +524,15 @@ fuzz_body_text(ei_reason_t rc, const ei_verdict_t *v,
         snprintf(longest, sizeof(longest), "name must be at most %zu bytes",
                  policy->name_max_length);
 
+        /* the unknown fields come last, and only they quote anything */
+
         for (p = v->msg; ; p = semi + 2) {
+            if (strncmp(p, "unknown field", 13) == 0) {
+                fuzz_assert(policy->reject_unknown);
+                fuzz_unknown(p, root, keys, nkeys);
+                break;
+            }
+
             semi = strstr(p, "; ");
             len = semi ? (size_t) (semi - p) : strlen(p);
 
@@ -372,6 +562,10 @@ fuzz_body_text(ei_reason_t rc, const ei_verdict_t *v,
 
     case EI_REJECT_WEAK_KEY:
     case EI_OK:
+        return;
+
+    case EI_ERROR_INTERNAL:
+        fuzz_assert(!"ei_body_check could not check a body");
         return;
 
     default:
@@ -451,7 +645,8 @@ fuzz_canonical(const ei_body_result_t *res, const ei_body_policy_t *policy)
 static void
 fuzz_body(const unsigned char *body, size_t len)
 {
-    size_t            i, k, nkeys, cap;
+    size_t            i, k, nkeys, cap, shown;
+    const char       *quoted;
     json_t           *lenient;
     ei_reason_t       rc;
     fuzz_str_t        keys[FUZZ_MAX_KEYS];
@@ -471,11 +666,17 @@ fuzz_body(const unsigned char *body, size_t len)
         rc = ei_body_check(body, len, &fuzz_policies[i], out, cap, &res, &v);
 
         fuzz_verdict(rc, &v);
-        fuzz_body_text(rc, &v, &fuzz_policies[i]);
+        fuzz_body_text(rc, &v, &fuzz_policies[i], len, lenient, keys, nkeys);
+        fuzz_values(body, len, rc, &v);
+
+        /* the names of unknown members were looked at one by one */
+
+        quoted = strstr(v.msg, "unknown field");
+        shown = quoted ? (size_t) (quoted - v.msg) : v.len;
 
         for (k = 0; k < nkeys; k++) {
             if (keys[k].len >= FUZZ_MIN_LEAK) {
-                fuzz_assert(!fuzz_contains(v.msg, v.len, keys[k].p,
+                fuzz_assert(!fuzz_contains(v.msg, shown, keys[k].p,
                                            keys[k].len));
             }
         }

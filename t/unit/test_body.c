@@ -354,7 +354,7 @@ json_rejects_numbers_out_of_range(void **state)
 
 
 static void
-json_rejects_nesting_deeper_than_the_parser_bound(void **state)
+json_refuses_nesting_past_the_value_bound(void **state)
 {
     size_t  i, n;
     char   *body;
@@ -371,9 +371,13 @@ json_rejects_nesting_deeper_than_the_parser_bound(void **state)
     }
     body[5 + n] = '\0';
 
+    /*
+     * Every level is a value: the 257th opens at column 261, long before
+     * jansson's own bound of 2048 levels.
+     */
     assert_int_equal(check_default(body), EI_REJECT_JSON);
-    assert_string_equal(v.msg, "invalid JSON: nesting too deep at line 1, "
-                        "column 2053");
+    assert_string_equal(v.msg, "invalid JSON: too many values at line 1, "
+                        "column 261");
 
     free(body);
 }
@@ -387,7 +391,8 @@ json_accepts_nesting_within_the_bound_in_unknown_fields(void **state)
 
     (void) state;
 
-    n = 2000;
+    /* the object, the three fields and 252 levels: 256 values */
+    n = 252;
     body = malloc(2 * n + 128);
     assert_non_null(body);
 
@@ -413,8 +418,12 @@ json_rejects_an_array_at_the_top(void **state)
 {
     (void) state;
 
-    expect("[1,2]", EI_REJECT_JSON, "body must be a JSON object");
-    expect(" [", EI_REJECT_JSON, "body must be a JSON object");
+    expect("[1,2]", EI_REJECT_JSON,
+           "body must be a JSON object at line 1, column 1");
+    expect(" [", EI_REJECT_JSON,
+           "body must be a JSON object at line 1, column 2");
+    expect("\r\n \n\t[{}]", EI_REJECT_JSON,
+           "body must be a JSON object at line 3, column 2");
 }
 
 
@@ -423,10 +432,35 @@ json_rejects_a_scalar_at_the_top(void **state)
 {
     (void) state;
 
-    expect("\"" KEY "\"", EI_REJECT_JSON, "body must be a JSON object");
-    expect("42", EI_REJECT_JSON, "body must be a JSON object");
-    expect("null", EI_REJECT_JSON, "body must be a JSON object");
-    expect("\xef\xbb\xbf{}", EI_REJECT_JSON, "body must be a JSON object");
+    expect("\"" KEY "\"", EI_REJECT_JSON,
+           "body must be a JSON object at line 1, column 1");
+    expect("42", EI_REJECT_JSON,
+           "body must be a JSON object at line 1, column 1");
+    expect("  null", EI_REJECT_JSON,
+           "body must be a JSON object at line 1, column 3");
+    expect("\n-1", EI_REJECT_JSON,
+           "body must be a JSON object at line 2, column 1");
+}
+
+
+static void
+json_rejects_a_byte_order_mark(void **state)
+{
+    (void) state;
+
+    /* RFC 8259 section 8.1: not part of JSON; refused where it stands */
+    expect("\xef\xbb\xbf{}", EI_REJECT_JSON,
+           "body must be a JSON object at line 1, column 1");
+    expect("\xef\xbb\xbf" BODY("a", KEY, "false"), EI_REJECT_JSON,
+           "body must be a JSON object at line 1, column 1");
+    expect(" \xef\xbb\xbf{}", EI_REJECT_JSON,
+           "body must be a JSON object at line 1, column 2");
+
+    /* a stray continuation byte is a character where it stands */
+    expect("\xa0{}", EI_REJECT_JSON,
+           "body must be a JSON object at line 1, column 1");
+    expect("\n\n\xbf", EI_REJECT_JSON,
+           "body must be a JSON object at line 3, column 1");
 }
 
 
@@ -455,6 +489,266 @@ json_reads_exactly_len_bytes(void **state)
                              &(ei_body_policy_t) { 255, { 32, 128 }, NULL,
                                                    0, 1 }),
                      EI_OK);
+}
+
+
+/*
+ * A body of the three fields and an unknown member "x" of the value x;
+ * returns the malloc'd body.
+ */
+static char *
+body_with_x(const char *x)
+{
+    size_t  len;
+    char   *body;
+
+    len = strlen(x) + 128;
+    body = malloc(len);
+    assert_non_null(body);
+
+    snprintf(body, len, "{\"name\":\"a\",\"hmacKey\":\"" KEY "\","
+             "\"isDevelopmentKey\":false,\"x\":%s}", x);
+
+    return body;
+}
+
+
+/* "[0,0,...]" of n zeros, or "[]" */
+static char *
+zeros(size_t n)
+{
+    size_t  i;
+    char   *a, *p;
+
+    a = malloc(2 * n + 3);
+    assert_non_null(a);
+
+    p = a;
+    *p++ = '[';
+    for (i = 0; i < n; i++) {
+        if (i) {
+            *p++ = ',';
+        }
+        *p++ = '0';
+    }
+    *p++ = ']';
+    *p = '\0';
+
+    return a;
+}
+
+
+/* checks the body of body_with_x(x); msg NULL: any text */
+static void
+expect_x(const char *x, ei_reason_t reason, const char *msg)
+{
+    char  *body;
+
+    body = body_with_x(x);
+    assert_int_equal(check_default(body), reason);
+
+    if (msg != NULL) {
+        assert_string_equal(v.msg, msg);
+    }
+
+    free(body);
+}
+
+
+static void
+expect_zeros(size_t n, ei_reason_t reason, const char *msg)
+{
+    char  *x;
+
+    x = zeros(n);
+    expect_x(x, reason, msg);
+    free(x);
+}
+
+
+static void
+json_accepts_up_to_256_values(void **state)
+{
+    (void) state;
+
+    /* the object, three fields, the array: 5; 251 zeros make 256 */
+    expect_zeros(251, EI_OK, NULL);
+}
+
+
+static void
+json_refuses_the_257th_value_where_it_starts(void **state)
+{
+    (void) state;
+
+    /* "x":[ is at column 87: zero number 252 is at 88 + 2 * 251 */
+    expect_zeros(252, EI_REJECT_JSON,
+                 "invalid JSON: too many values at line 1, column 590");
+
+    /* wide, whatever the rest: a 16 KB array is refused at the same place */
+    expect_zeros(8000, EI_REJECT_JSON,
+                 "invalid JSON: too many values at line 1, column 590");
+}
+
+
+static void
+json_counts_values_not_member_names(void **state)
+{
+    size_t  i, len;
+    char    body[8192];
+
+    (void) state;
+
+    /* 252 members "mN":"v": 252 values and 252 names */
+    len = (size_t) sprintf(body, "{\"name\":\"a\",\"hmacKey\":\"" KEY "\","
+                           "\"isDevelopmentKey\":false");
+    for (i = 0; i < 252; i++) {
+        len += (size_t) sprintf(body + len, ",\"m%zu\":\"v\"", i);
+    }
+    strcpy(body + len, "}");
+
+    assert_int_equal(check_default(body), EI_OK);
+
+    /* one more member is one value too many, at its value */
+    strcpy(body + len, ",\"z\":\"v\"}");
+    assert_int_equal(check_default(body), EI_REJECT_JSON);
+    assert_true(strncmp(v.msg, "invalid JSON: too many values at line 1, "
+                        "column ", 41) == 0);
+    assert_int_equal(atoi(v.msg + 48), (int) len + 6);
+}
+
+
+static void
+json_value_count_skips_strings_whole(void **state)
+{
+    size_t  i, len;
+    char    x[4096];
+
+    (void) state;
+
+    /*
+     * Brackets, commas, quotes and backslashes inside strings are not
+     * structure: one string of them is one value.
+     */
+    len = 0;
+    x[len++] = '"';
+    for (i = 0; i < 300; i++) {
+        memcpy(x + len, "[{,:\\\"\\\\", 8);
+        len += 8;
+    }
+    x[len++] = '"';
+    x[len] = '\0';
+
+    expect_x(x, EI_OK, NULL);
+}
+
+
+static void
+json_counts_columns_in_characters_and_lines(void **state)
+{
+    size_t  i, len;
+    char    body[8192];
+
+    (void) state;
+
+    /* 256 values over several lines, the 257th after two-byte characters */
+    len = (size_t) sprintf(body, "{\"name\":\"\xc3\xa9\","
+                           "\"hmacKey\":\"" KEY "\",\n"
+                           "\"isDevelopmentKey\":false,\n\"x\":[");
+    for (i = 0; i < 250; i++) {
+        len += (size_t) sprintf(body + len, "0,");
+    }
+    len += (size_t) sprintf(body + len, "\n \"\xc3\xa9\xc3\xa9\", 1]}");
+
+    expect(body, EI_REJECT_JSON,
+           "invalid JSON: too many values at line 4, column 8");
+}
+
+
+static void
+json_errors_before_the_257th_value_are_janssons(void **state)
+{
+    char  *x, *body;
+
+    (void) state;
+
+    /* a syntax error early in a wide array is reported as it was */
+    x = zeros(600);
+    x[21] = ':';
+    expect_x(x, EI_REJECT_JSON,
+             "invalid JSON: syntax error at line 1, column 108");
+
+    /* invalid UTF-8 just before the cut, then too many */
+    free(x);
+    x = zeros(600);
+    body = body_with_x(x);
+    body[5] = (char) 0xff;
+    expect(body, EI_REJECT_JSON,
+           "invalid JSON: invalid UTF-8 at line 1, column 5");
+    free(body);
+
+    /* a duplicate member before the cut */
+    body = malloc(4096);
+    assert_non_null(body);
+    sprintf(body, "{\"name\":\"a\",\"name\":\"b\",\"x\":%s}", x);
+    expect(body, EI_REJECT_JSON,
+           "invalid JSON: duplicate member name at line 1, column 18");
+    free(body);
+
+    /* an error after the cut is not reached */
+    x[1000] = 'x';
+    expect_x(x, EI_REJECT_JSON,
+             "invalid JSON: too many values at line 1, column 590");
+    free(x);
+}
+
+
+static void
+json_values_after_the_object_are_janssons_to_refuse(void **state)
+{
+    char  *x, *body, *p;
+
+    (void) state;
+
+    /* 256 values, then an array of 300 after the object */
+    x = zeros(251);
+    body = body_with_x(x);
+    p = malloc(strlen(body) + 1024);
+    assert_non_null(p);
+    free(x);
+    x = zeros(300);
+    sprintf(p, "%s %s", body, x);
+
+    expect(p, EI_REJECT_JSON, "invalid JSON: unexpected data after the "
+           "JSON value at line 1, column 592");
+
+    free(p);
+    free(body);
+    free(x);
+}
+
+
+static void
+json_value_bound_holds_for_unknown_fields_that_are_dropped(void **state)
+{
+    size_t  i, len;
+    char    body[16384];
+
+    (void) state;
+
+    /* 2,000 nested arrays in a dropped unknown field: too many values */
+    len = (size_t) sprintf(body, "{\"x\":");
+    for (i = 0; i < 2000; i++) {
+        body[len++] = '[';
+    }
+    for (i = 0; i < 2000; i++) {
+        body[len++] = ']';
+    }
+    sprintf(body + len, ",\"name\":\"a\",\"hmacKey\":\"" KEY "\","
+            "\"isDevelopmentKey\":false}");
+
+    expect(body, EI_REJECT_JSON,
+           "invalid JSON: too many values at line 1, column 261");
 }
 
 
@@ -611,8 +905,35 @@ schema_name_must_not_be_only_white_space(void **state)
            "name must not be only white space; "
            "name must not contain control characters");
 
-    /* U+00A0 is not ASCII white space */
-    assert_int_equal(check_default(BODY("\xc2\xa0", KEY, "false")), EI_OK);
+    /* Unicode white space too: U+00A0, U+2003, U+3000, U+2028 */
+    expect(BODY("\xc2\xa0", KEY, "false"), EI_REJECT_SCHEMA,
+           "name must not be only white space");
+    expect(BODY(" \u2003\xe3\x80\x80\u00a0", KEY, "false"),
+           EI_REJECT_SCHEMA, "name must not be only white space");
+    expect(BODY("\u2028", KEY, "false"), EI_REJECT_SCHEMA,
+           "name must not be only white space");
+
+    /* but not characters that only look blank: ZERO WIDTH SPACE */
+    assert_int_equal(check_default(BODY("\u200b", KEY, "false")), EI_OK);
+
+    /* white space around a visible character is fine */
+    assert_int_equal(check_default(BODY("\u3000ci key\u00a0", KEY,
+                                        "false")),
+                     EI_OK);
+}
+
+
+/* each of n names (JSON source) in a body otherwise valid gives msg */
+static void
+expect_names(const char **names, size_t n, const char *msg)
+{
+    size_t  i;
+    char    body[256];
+
+    for (i = 0; i < n; i++) {
+        snprintf(body, sizeof(body), BODY("%s", KEY, "false"), names[i]);
+        expect(body, EI_REJECT_SCHEMA, msg);
+    }
 }
 
 
@@ -622,19 +943,21 @@ schema_name_must_not_contain_control_characters(void **state)
     static const char  *names[] = { "a\\tb", "a\\u0001", "\\u001fz",
                                     "del\\u007f", "a\x7f", "x\\n",
                                     "x\\b" };
-    size_t  i;
-    char    body[256];
 
     (void) state;
 
-    for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-        snprintf(body, sizeof(body), BODY("%s", KEY, "false"), names[i]);
-        expect(body, EI_REJECT_SCHEMA,
-               "name must not contain control characters");
-    }
+    expect_names(names, sizeof(names) / sizeof(names[0]),
+                 "name must not contain control characters");
 
-    /* C1 controls are not in the rule: U+0080 */
-    assert_int_equal(check_default(BODY("a\\u0080", KEY, "false")), EI_OK);
+    /* the C1 controls, U+0080 to U+009F, escaped or raw */
+    expect(BODY("a\\u0080", KEY, "false"), EI_REJECT_SCHEMA,
+           "name must not contain control characters");
+    expect(BODY("a\xc2\x9f", KEY, "false"), EI_REJECT_SCHEMA,
+           "name must not contain control characters");
+
+    /* U+00A0 and U+00A1 are not controls */
+    assert_int_equal(check_default(BODY("a\xc2\xa0\xc2\xa1", KEY, "false")),
+                     EI_OK);
 }
 
 
@@ -666,8 +989,7 @@ schema_reports_every_error_in_schema_order(void **state)
                         "name must not contain control characters; "
                         "hmacKey is spelled with the wrong letter case; "
                         "isDevelopmentKey must be a boolean; "
-                        "unknown fields are not allowed "
-                        "(only name, hmacKey, isDevelopmentKey)");
+                        "unknown field \"zz\" is not allowed");
 }
 
 
@@ -779,8 +1101,8 @@ schema_rejects_unknown_fields_when_asked(void **state)
     assert_int_equal(check("{\"name\":\"a\",\"hmacKey\":\"" KEY "\","
                            "\"isDevelopmentKey\":false,\"x\":1,\"y\":2}", &p),
                      EI_REJECT_SCHEMA);
-    assert_string_equal(v.msg, "unknown fields are not allowed "
-                        "(only name, hmacKey, isDevelopmentKey)");
+    assert_string_equal(v.msg, "unknown fields \"x\" and \"y\" are not "
+                        "allowed");
 
     expect_canonical(BODY("a", KEY, "false"), &p, BODY("a", KEY, "false"));
 }
@@ -803,6 +1125,239 @@ schema_keeps_the_name_when_only_other_fields_fail(void **state)
     assert_int_equal(check_default("{\"name\":\"\",\"hmacKey\":1}"),
                      EI_REJECT_SCHEMA);
     assert_null(res.name);
+}
+
+
+static void
+schema_name_must_not_contain_bidirectional_controls(void **state)
+{
+    static const char  *names[] = {
+        "a\\u202ab", "\\u202B", "x\\u202c", "\\u202dx", "abc\\u202e",
+        "\\u2066x", "\\u2067x", "\\u2068x", "x\\u2069",
+        "\xe2\x80\xae" "evil",
+    };
+
+    (void) state;
+
+    expect_names(names, sizeof(names) / sizeof(names[0]),
+                 "name must not contain bidirectional controls");
+
+    /* their neighbours are not: U+2029 is white space, U+202F too */
+    assert_int_equal(check_default(BODY("a\\u2029b\\u202fc\\u2065\\u206a",
+                                        KEY, "false")),
+                     EI_OK);
+
+    /* every rule of the name at once, in the documented order */
+    expect(BODY("\\u0085\\u202e", KEY, "false"), EI_REJECT_SCHEMA,
+           "name must not contain control characters; "
+           "name must not contain bidirectional controls");
+    expect(BODY("\\u0085\\u3000", KEY, "false"), EI_REJECT_SCHEMA,
+           "name must not be only white space; "
+           "name must not contain control characters");
+}
+
+
+static ei_reason_t
+check_reject_unknown(const char *body)
+{
+    ei_body_policy_t  p = policy_default();
+
+    p.reject_unknown = 1;
+
+    return check(body, &p);
+}
+
+
+#define HEAD                                                                 \
+    "{\"name\":\"a\",\"hmacKey\":\"" KEY "\",\"isDevelopmentKey\":false"
+
+
+static void
+schema_names_each_unknown_field_in_member_order(void **state)
+{
+    (void) state;
+
+    assert_int_equal(check_reject_unknown(HEAD ",\"comment\":\"x\"}"),
+                     EI_REJECT_SCHEMA);
+    assert_string_equal(v.msg, "unknown field \"comment\" is not allowed");
+
+    assert_int_equal(check_reject_unknown("{\"b\":1,\"name\":\"a\","
+                                          "\"hmacKey\":\"" KEY "\","
+                                          "\"a\":2,\"isDevelopmentKey\":false,"
+                                          "\"c\":[]}"),
+                     EI_REJECT_SCHEMA);
+    assert_string_equal(v.msg,
+                        "unknown fields \"b\", \"a\" and \"c\" are not "
+                        "allowed");
+
+    assert_int_equal(check_reject_unknown(HEAD ",\"1\":1,\"2\":2,\"3\":3,"
+                                          "\"4\":4,\"5\":5}"),
+                     EI_REJECT_SCHEMA);
+    assert_string_equal(v.msg, "unknown fields \"1\", \"2\", \"3\", \"4\" and "
+                        "\"5\" are not allowed");
+
+    assert_int_equal(check_reject_unknown(HEAD ",\"1\":1,\"2\":2,\"3\":3,"
+                                          "\"4\":4,\"5\":5,\"6\":6}"),
+                     EI_REJECT_SCHEMA);
+    assert_string_equal(v.msg, "unknown fields \"1\", \"2\", \"3\", \"4\", "
+                        "\"5\" and 1 more are not allowed");
+
+    assert_int_equal(check_reject_unknown(HEAD ",\"1\":1,\"2\":2,\"3\":3,"
+                                          "\"4\":4,\"5\":5,\"6\":6,\"7\":7,"
+                                          "\"\":0}"),
+                     EI_REJECT_SCHEMA);
+    assert_string_equal(v.msg, "unknown fields \"1\", \"2\", \"3\", \"4\", "
+                        "\"5\" and 3 more are not allowed");
+
+    /* an empty name is a name */
+    assert_int_equal(check_reject_unknown(HEAD ",\"\":0}"), EI_REJECT_SCHEMA);
+    assert_string_equal(v.msg, "unknown field \"\" is not allowed");
+}
+
+
+static void
+schema_unknown_field_names_are_json_escaped(void **state)
+{
+    (void) state;
+
+    /* quote, backslash, the short escapes, other controls, DEL */
+    assert_int_equal(check_reject_unknown(HEAD ",\"a\\\"b\\\\c\\n\\t"
+                                          "\\u0001\\u007f\":1}"),
+                     EI_REJECT_SCHEMA);
+    assert_string_equal(v.msg, "unknown field \"a\\\"b\\\\c\\n\\t\\u0001"
+                        "\\u007f\" is not allowed");
+
+    /* C1 and bidirectional controls, line separators: \u escapes */
+    assert_int_equal(check_reject_unknown(HEAD ",\"\\u0085\\u202e\\u2066"
+                                          "\\u2028z\":1}"),
+                     EI_REJECT_SCHEMA);
+    assert_string_equal(v.msg, "unknown field "
+                        "\"\\u0085\\u202e\\u2066\\u2028z\" is not allowed");
+
+    /* other characters as they are, in UTF-8 */
+    assert_int_equal(check_reject_unknown(HEAD ",\"caf\\u00e9 \xe2\x82\xac"
+                                          "\":1}"),
+                     EI_REJECT_SCHEMA);
+    assert_string_equal(v.msg, "unknown field \"caf\xc3\xa9 \xe2\x82\xac\" is "
+                        "not allowed");
+}
+
+
+/* an unknown member named name is shown as its first shown bytes */
+static void
+expect_shown(const char *name, size_t shown, int cut)
+{
+    char  body[400], expected[400];
+
+    snprintf(body, sizeof(body), HEAD ",\"%s\":1}", name);
+    assert_int_equal(check_reject_unknown(body), EI_REJECT_SCHEMA);
+
+    snprintf(expected, sizeof(expected), "unknown field \"%.*s\"%s is not "
+             "allowed", (int) shown, name, cut ? "..." : "");
+    assert_string_equal(v.msg, expected);
+}
+
+
+static void
+schema_shows_at_most_64_bytes_of_a_name(void **state)
+{
+    char  name[200];
+
+    (void) state;
+
+    memset(name, 'n', 64);
+    name[64] = '\0';
+    expect_shown(name, 64, 0);
+
+    memset(name, 'n', 65);
+    name[65] = '\0';
+    expect_shown(name, 64, 1);
+
+    /* never half a character: 63 bytes, then a 2-byte one across 64 */
+    memset(name, 'n', 63);
+    strcpy(name + 63, "\xc3\xa9zz");
+    expect_shown(name, 63, 1);
+}
+
+
+static void
+schema_never_shows_a_name_that_holds_the_key(void **state)
+{
+    char  body[512];
+
+    (void) state;
+
+    /* the key as a name, in a name, or a name that is part of the key */
+    assert_int_equal(check_reject_unknown("{\"name\":\"a\",\"hmacKey\":\""
+                                          SECRET "\",\"isDevelopmentKey\":"
+                                          "false,\"" SECRET "\":1,"
+                                          "\"my " SECRET "\":2,"
+                                          "\"Vx9Qm2Lr\":3,\"ok\":4}"),
+                     EI_REJECT_SCHEMA);
+    assert_string_equal(v.msg, "unknown fields (name not shown), (name not "
+                        "shown), (name not shown) and \"ok\" are not allowed");
+
+    /* short parts of the key are shown: they tell nothing */
+    assert_int_equal(check_reject_unknown("{\"name\":\"a\",\"hmacKey\":\""
+                                          SECRET "\",\"isDevelopmentKey\":"
+                                          "false,\"Vx9\":1}"),
+                     EI_REJECT_SCHEMA);
+    assert_string_equal(v.msg, "unknown field \"Vx9\" is not allowed");
+
+    /* the value of a case variant of hmacKey counts as the key */
+    assert_int_equal(check_reject_unknown("{\"name\":\"a\",\"HMACKEY\":\""
+                                          SECRET "\",\"isDevelopmentKey\":"
+                                          "false,\"" SECRET "\":1}"),
+                     EI_REJECT_SCHEMA);
+    assert_string_equal(v.msg, "hmacKey is spelled with the wrong letter "
+                        "case; unknown field (name not shown) is not allowed");
+
+    /* a long name whose first 64 bytes are a part of a long key */
+    snprintf(body, sizeof(body),
+             "{\"name\":\"a\",\"hmacKey\":\"%s%s%s%s%s\","
+             "\"isDevelopmentKey\":false,\"%s%s%s%s%s\":1}",
+             SECRET, SECRET, SECRET, SECRET, SECRET,
+             SECRET, SECRET, SECRET, SECRET, SECRET);
+    assert_int_equal(check_reject_unknown(body), EI_REJECT_SCHEMA);
+    assert_string_equal(v.msg, "unknown field (name not shown) is not "
+                        "allowed");
+}
+
+
+static void
+schema_longest_text_fits_the_verdict(void **state)
+{
+    size_t            i, j, len;
+    char              body[8192];
+    ei_body_policy_t  p = policy_default();
+
+    (void) state;
+
+    /*
+     * Every schema error at once, six unknown names of 65 control
+     * characters, 64 of each shown as 6 bytes: nothing is cut off.
+     */
+    p.reject_unknown = 1;
+    p.name_max_length = 1;
+
+    len = (size_t) sprintf(body, "{\"name\":\"\\u0085\\u202e\\u3000\","
+                           "\"NAME\":1,\"hmacKey\":1,\"HMACKEY\":1,"
+                           "\"isDevelopmentKey\":1,\"ISDEVELOPMENTKEY\":1");
+    for (i = 0; i < 6; i++) {
+        len += (size_t) sprintf(body + len, ",\"");
+        for (j = 0; j < 65; j++) {
+            len += (size_t) sprintf(body + len, "\\u00%02zx", i + 1);
+        }
+        len += (size_t) sprintf(body + len, "\":0");
+    }
+    strcpy(body + len, "}");
+
+    assert_int_equal(check(body, &p), EI_REJECT_SCHEMA);
+    assert_true(v.len < EI_MSG_MAX - 1);
+    assert_true(strncmp(v.msg, "name is spelled with the wrong letter case; "
+                        "name must be at most 1 bytes; ", 74) == 0);
+    assert_true(strstr(v.msg, "\"... and 1 more are not allowed") != NULL);
+    assert_true(v.len > 5 * 6 * 64);
 }
 
 
@@ -1105,6 +1660,10 @@ out_too_small_is_refused(void **state)
     assert_int_not_equal(ei_body_check((const unsigned char *) "{}", 2, &p,
                                        small, sizeof(small), &res, &v),
                          EI_OK);
+
+    /* not the client's fault: 500 */
+    assert_int_equal(v.reason, EI_ERROR_INTERNAL);
+    assert_string_equal(v.msg, "internal server error");
 }
 
 
@@ -1171,6 +1730,134 @@ out_holds_no_key_when_rejected(void **state)
 }
 
 
+/* internal failures: 500, never the client's 400 */
+
+
+static void
+internal_no_memory_for_the_parse_is_an_internal_error(void **state)
+{
+    size_t       limit;
+    ei_reason_t  rc;
+    int          failed, passed;
+
+    (void) state;
+
+    /*
+     * Whichever block jansson cannot have (its lexer, a string, an object,
+     * a hash table), the answer is 500, not a JSON error at some position;
+     * with enough memory the body passes.
+     */
+    failed = 0;
+    passed = 0;
+
+    for (limit = 1; limit < 4096; limit += 16) {
+        ei_body_set_parse_memory(limit);
+        rc = check_default("{\"name\":\"a somewhat longer name\","
+                           "\"x\":[1,{\"y\":\"z\"}],"
+                           "\"hmacKey\":\"" KEY "\","
+                           "\"isDevelopmentKey\":true}");
+
+        if (rc == EI_ERROR_INTERNAL) {
+            assert_string_equal(v.msg, "internal server error");
+            assert_null(res.canonical);
+            assert_null(res.name);
+            assert_false(passed);
+            failed++;
+
+        } else {
+            assert_int_equal(rc, EI_OK);
+            passed++;
+        }
+    }
+
+    ei_body_set_parse_memory(0);
+
+    assert_true(failed > 4);
+    assert_true(passed > 0);
+
+    /* and the arena works again */
+    assert_int_equal(check_default(BODY("a", KEY, "false")), EI_OK);
+}
+
+
+static void
+arena_is_cleansed_after_every_body(void **state)
+{
+    char   *x, *body;
+
+    (void) state;
+
+    assert_int_equal(check_default(BODY("a", KEY, "false")), EI_OK);
+    assert_false(ei_body_arena_holds((const unsigned char *) KEY,
+                                     strlen(KEY)));
+
+    assert_int_equal(check_default(BODY("a", SECRET, "false")),
+                     EI_REJECT_WEAK_KEY);
+    assert_false(ei_body_arena_holds((const unsigned char *) "Vx9Qm2Lr",
+                                     8));
+
+    /* a body that needs more than one chunk */
+    x = malloc(200000);
+    assert_non_null(x);
+    memset(x, 'q', 199990);
+    memcpy(x, "\"", 1);
+    memcpy(x + 199990, "\"", 2);
+    body = body_with_x(x);
+    assert_int_equal(check_default(body), EI_OK);
+    assert_false(ei_body_arena_holds((const unsigned char *) KEY,
+                                     strlen(KEY)));
+    assert_false(ei_body_arena_holds((const unsigned char *) "qqqqqqqq", 8));
+    free(body);
+    free(x);
+}
+
+
+/* texts without printf (ei_reason.c) */
+
+
+static void
+verdict_text_and_cat_build_and_truncate(void **state)
+{
+    size_t  i;
+
+    (void) state;
+
+    ei_verdict_text(&v, EI_REJECT_JSON, "abc", 3);
+    ei_verdict_cat_lit(&v, " at ");
+    ei_verdict_cat_uint(&v, 0);
+    ei_verdict_cat_lit(&v, "/");
+    ei_verdict_cat_uint(&v, 18446744073709551615UL);
+    assert_int_equal(v.reason, EI_REJECT_JSON);
+    assert_string_equal(v.msg, "abc at 0/18446744073709551615");
+    assert_int_equal(v.len, strlen(v.msg));
+
+    for (i = 0; i < EI_MSG_MAX; i++) {
+        ei_verdict_cat_lit(&v, "xy");
+    }
+    assert_int_equal(v.len, EI_MSG_MAX - 1);
+    assert_int_equal(strlen(v.msg), EI_MSG_MAX - 1);
+}
+
+
+static void
+error_body_size_is_exact(void **state)
+{
+    static const char  *msgs[] = { "", "a", "q\"b\\c", "\x01\x7f\n",
+                                   "caf\xc3\xa9" };
+    size_t  i, n;
+    char    out[256];
+
+    (void) state;
+
+    for (i = 0; i < sizeof(msgs) / sizeof(msgs[0]); i++) {
+        n = ei_error_body_size(msgs[i], strlen(msgs[i]));
+        assert_int_equal(ei_error_body(msgs[i], strlen(msgs[i]), out, n), n);
+        assert_int_equal(ei_error_body(msgs[i], strlen(msgs[i]), out, n - 1),
+                         0);
+    }
+}
+
+
 static void
 verdict_is_ok_and_empty_on_success(void **state)
 {
@@ -1214,13 +1901,23 @@ main(void)
         cmocka_unit_test(json_rejects_invalid_escapes),
         cmocka_unit_test(json_rejects_control_characters_in_strings),
         cmocka_unit_test(json_rejects_numbers_out_of_range),
-        cmocka_unit_test(json_rejects_nesting_deeper_than_the_parser_bound),
+        cmocka_unit_test(json_refuses_nesting_past_the_value_bound),
         cmocka_unit_test(
             json_accepts_nesting_within_the_bound_in_unknown_fields),
         cmocka_unit_test(json_rejects_an_array_at_the_top),
         cmocka_unit_test(json_rejects_a_scalar_at_the_top),
+        cmocka_unit_test(json_rejects_a_byte_order_mark),
         cmocka_unit_test(json_counts_lines_and_columns_from_one),
         cmocka_unit_test(json_reads_exactly_len_bytes),
+        cmocka_unit_test(json_accepts_up_to_256_values),
+        cmocka_unit_test(json_refuses_the_257th_value_where_it_starts),
+        cmocka_unit_test(json_counts_values_not_member_names),
+        cmocka_unit_test(json_value_count_skips_strings_whole),
+        cmocka_unit_test(json_counts_columns_in_characters_and_lines),
+        cmocka_unit_test(json_errors_before_the_257th_value_are_janssons),
+        cmocka_unit_test(json_values_after_the_object_are_janssons_to_refuse),
+        cmocka_unit_test(
+            json_value_bound_holds_for_unknown_fields_that_are_dropped),
         cmocka_unit_test(json_error_texts_never_quote_the_input),
         cmocka_unit_test(schema_requires_every_field),
         cmocka_unit_test(schema_name_must_be_a_string),
@@ -1240,6 +1937,12 @@ main(void)
         cmocka_unit_test(schema_drops_unknown_fields_by_default),
         cmocka_unit_test(schema_rejects_unknown_fields_when_asked),
         cmocka_unit_test(schema_keeps_the_name_when_only_other_fields_fail),
+        cmocka_unit_test(schema_name_must_not_contain_bidirectional_controls),
+        cmocka_unit_test(schema_names_each_unknown_field_in_member_order),
+        cmocka_unit_test(schema_unknown_field_names_are_json_escaped),
+        cmocka_unit_test(schema_shows_at_most_64_bytes_of_a_name),
+        cmocka_unit_test(schema_never_shows_a_name_that_holds_the_key),
+        cmocka_unit_test(schema_longest_text_fits_the_verdict),
         cmocka_unit_test(key_weak_is_rejected_with_the_strength_rule),
         cmocka_unit_test(key_too_long_for_the_policy_is_rejected),
         cmocka_unit_test(key_strong_passes_and_sets_fingerprint_and_bits),
@@ -1258,6 +1961,11 @@ main(void)
         cmocka_unit_test(out_too_small_is_refused),
         cmocka_unit_test(error_texts_never_contain_the_key),
         cmocka_unit_test(out_holds_no_key_when_rejected),
+        cmocka_unit_test(
+            internal_no_memory_for_the_parse_is_an_internal_error),
+        cmocka_unit_test(arena_is_cleansed_after_every_body),
+        cmocka_unit_test(verdict_text_and_cat_build_and_truncate),
+        cmocka_unit_test(error_body_size_is_exact),
         cmocka_unit_test(verdict_is_ok_and_empty_on_success),
     };
 

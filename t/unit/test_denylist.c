@@ -7,6 +7,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -292,6 +294,116 @@ denylist_duplicates_are_harmless(void **state)
 }
 
 
+/* n distinct digests: SHA-256 of "key <i>"; text as a denylist file */
+static char *
+many(size_t n, unsigned char (**digests)[EI_SHA256_LEN])
+{
+    static const char  hex[] = "0123456789abcdef";
+    size_t             i, j;
+    char              *text, *p, line[32];
+
+    *digests = malloc(n * EI_SHA256_LEN);
+    text = malloc(n * (2 * EI_SHA256_LEN + 1) + 1);
+    assert_non_null(*digests);
+    assert_non_null(text);
+
+    p = text;
+
+    for (i = 0; i < n; i++) {
+        snprintf(line, sizeof(line), "key %zu", i);
+        assert_int_equal(ei_sha256((const unsigned char *) line, strlen(line),
+                                   (*digests)[i]), 0);
+
+        for (j = 0; j < EI_SHA256_LEN; j++) {
+            *p++ = hex[(*digests)[i][j] >> 4];
+            *p++ = hex[(*digests)[i][j] & 0xf];
+        }
+
+        *p++ = '\n';
+    }
+
+    *p = '\0';
+
+    return text;
+}
+
+
+static void
+denylist_is_sorted_at_load_whatever_the_file_order(void **state)
+{
+    size_t         i, err_line;
+    ei_denylist_t  dl;
+
+    (void) state;
+
+    /* "" (e3b0...) before "abc" (ba78...) in the file */
+    assert_int_equal(parse(EMPTY "\n" ABC "\n", &dl, &err_line), 0);
+    assert_memory_equal(dl.digests[0], abc, EI_SHA256_LEN);
+    assert_memory_equal(dl.digests[1], empty, EI_SHA256_LEN);
+    ei_denylist_free(&dl);
+
+    {
+        unsigned char  (*d)[EI_SHA256_LEN];
+        char            *text = many(1000, &d);
+
+        assert_int_equal(parse(text, &dl, &err_line), 0);
+        assert_int_equal(dl.n, 1000);
+
+        for (i = 1; i < dl.n; i++) {
+            assert_true(memcmp(dl.digests[i - 1], dl.digests[i],
+                               EI_SHA256_LEN) < 0);
+        }
+
+        ei_denylist_free(&dl);
+        free(text);
+        free(d);
+    }
+}
+
+
+static void
+denylist_binary_search_finds_every_listed_digest_and_nothing_else(
+    void **state)
+{
+    size_t           i, n, err_line;
+    char            *text;
+    unsigned char    d[EI_SHA256_LEN], (*listed)[EI_SHA256_LEN];
+    ei_denylist_t    dl;
+
+    (void) state;
+
+    /* sizes around powers of two, up to 100,000 digests */
+
+    for (n = 1; n <= 100000; n = (n < 10) ? n + 1 : n * 3 + 1) {
+        text = many(n, &listed);
+        assert_int_equal(parse(text, &dl, &err_line), 0);
+        assert_int_equal(dl.n, n);
+
+        for (i = 0; i < n; i++) {
+            assert_int_equal(ei_denylist_contains(&dl, listed[i]), 1);
+
+            /* one bit off, at either end, is another digest */
+            memcpy(d, listed[i], EI_SHA256_LEN);
+            d[EI_SHA256_LEN - 1] ^= 1;
+            assert_int_equal(ei_denylist_contains(&dl, d), 0);
+            d[EI_SHA256_LEN - 1] ^= 1;
+            d[0] ^= 0x80;
+            assert_int_equal(ei_denylist_contains(&dl, d), 0);
+        }
+
+        /* below the first and above the last */
+        memset(d, 0, sizeof(d));
+        assert_int_equal(ei_denylist_contains(&dl, d), 0);
+        memset(d, 0xff, sizeof(d));
+        assert_int_equal(ei_denylist_contains(&dl, d), 0);
+
+        ei_denylist_free(&dl);
+        free(text);
+        free(listed);
+    }
+}
+
+
 int
 main(void)
 {
@@ -311,6 +423,9 @@ main(void)
         cmocka_unit_test(denylist_contains_only_listed_digests),
         cmocka_unit_test(denylist_null_matches_nothing),
         cmocka_unit_test(denylist_duplicates_are_harmless),
+        cmocka_unit_test(denylist_is_sorted_at_load_whatever_the_file_order),
+        cmocka_unit_test(
+            denylist_binary_search_finds_every_listed_digest_and_nothing_else),
     };
 
     if (ei_crypto_init() != 0
