@@ -1,5 +1,5 @@
 /*
- * Counters of the gateway (SPEC section 8): their layout in one block of
+ * Counters of the gateway (README, "Metrics"): their layout in one block of
  * shared memory, lock-free counting, and the Prometheus text exposition
  * (format 0.0.4).
  *

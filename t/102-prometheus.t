@@ -1,4 +1,4 @@
-# A real Prometheus scrapes the gateway (SPEC section 8): Debian's
+# A real Prometheus scrapes the gateway (README, "Metrics"): Debian's
 # prometheus runs on 127.0.0.1 (a free port, scrape and rule interval
 # 1 s, conf/prometheus-alerts.yml loaded), and its HTTP query API shows the
 # series and values that were counted, and the alert on Studio rejecting

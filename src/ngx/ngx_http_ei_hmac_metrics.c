@@ -1,6 +1,6 @@
 
 /*
- * Metrics (SPEC section 8): ei_hmac_metrics_zone and ei_hmac_metrics.
+ * Metrics (README, "Metrics"): ei_hmac_metrics_zone and ei_hmac_metrics.
  *
  * While a configuration loads, the rest of the module registers the
  * projects it names and the keys it reads from files.  When the zone is

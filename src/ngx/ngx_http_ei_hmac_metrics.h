@@ -1,6 +1,6 @@
 
 /*
- * Metrics of ngx_http_ei_hmac_module (SPEC section 8): the shared memory
+ * Metrics of ngx_http_ei_hmac_module (README, "Metrics"): the shared memory
  * zone, the counting in the log phase, the ei_hmac_metrics content
  * handler, and what the rest of the module tells the metrics while a
  * configuration loads (the projects it names, the keys it reads from
