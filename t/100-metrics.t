@@ -1,5 +1,5 @@
-# Metrics (SPEC section 8, and the rows ei_hmac_metrics_zone and
-# ei_hmac_metrics of section 3): the directives and their nginx -t errors,
+# Metrics (README "Metrics", and the directives ei_hmac_metrics_zone and
+# ei_hmac_metrics): the directives and their nginx -t errors,
 # the exposition, and exact counts after a known mix of requests, each on
 # its own connection, served by two workers.  Reloads, key rotation,
 # promtool and a real Prometheus are in 101-metrics-reload.t and

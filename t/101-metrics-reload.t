@@ -1,4 +1,4 @@
-# Metrics across workers and reloads (SPEC section 8): requests on many
+# Metrics across workers and reloads (README, "Metrics"): requests on many
 # connections spread over two workers (reuseport) are counted exactly once;
 # a reload (SIGHUP) keeps the counters when the zone keeps its size and
 # resets them when it changes; ei_hmac_api_key_info follows a key

@@ -1,6 +1,6 @@
 /*
  * Unit tests of src/ei_metrics.c: the layout of the counters, lock-free
- * counting and the Prometheus text (SPEC section 8).
+ * counting and the Prometheus text (README, "Metrics").
  */
 
 #include <setjmp.h>
