@@ -165,12 +165,17 @@ ngx_http_ei_hmac_check_body(ngx_http_request_t *r,
     policy.reject_unknown =
                   (hlcf->unknown_fields == NGX_HTTP_EI_HMAC_UNKNOWN_REJECT);
     policy.allow_dev_keys = hlcf->development_keys;
+    policy.lazy_fingerprint = 1;
 
     ngx_memzero(&res, sizeof(ei_body_result_t));
 
     reason = ei_body_check(body, len, &policy, out, size, &res, v);
 
     ei_cleanse(body, len);
+
+    /* what was written of out is all there is to cleanse at the end */
+
+    ctx->canonical_size = res.out_used;
 
     if (res.name) {
         ctx->name.len = res.name_len;
@@ -191,6 +196,11 @@ ngx_http_ei_hmac_check_body(ngx_http_request_t *r,
     if (reason != EI_OK) {
         return reason;
     }
+
+    /* $ei_hmac_key_fingerprint is made from here, if it is ever read */
+
+    ctx->hmac_key_at = res.key_at;
+    ctx->hmac_key_len = res.key_len;
 
     return ngx_http_ei_hmac_forward(r, hlcf, ctx, &res, v);
 }
