@@ -293,6 +293,21 @@ ngx_http_ei_hmac_variable(ngx_http_request_t *r, ngx_http_variable_value_t *v,
         break;
 
     case NGX_HTTP_EI_HMAC_VAR_FINGERPRINT:
+        if (ctx->fingerprint[0] == '\0' && ctx->hmac_key_len) {
+            /*
+             * an accepted key's digest is made only when something reads
+             * it: most configurations never do
+             */
+
+            if (ei_body_key_fingerprint(ctx->canonical + ctx->hmac_key_at,
+                                        ctx->hmac_key_len,
+                                        (char *) ctx->fingerprint)
+                != 0)
+            {
+                return NGX_ERROR;
+            }
+        }
+
         if (ctx->fingerprint[0] == '\0') {
             return NGX_OK;
         }

@@ -40,6 +40,8 @@ static unsigned char *ei_body_put(unsigned char *p, unsigned char *end,
 static ei_reason_t ei_body_failed(ei_verdict_t *v);
 static void ei_body_keep_name(ei_body_result_t *res, unsigned char *out,
     const unsigned char *name, size_t len);
+static unsigned char ei_body_unescape(const unsigned char *escaped,
+    size_t len, size_t *i);
 
 
 void
@@ -186,7 +188,7 @@ static ei_reason_t
 ei_body_key_rules(const unsigned char *key, size_t key_len,
     const ei_body_policy_t *policy, ei_body_result_t *res, ei_verdict_t *v)
 {
-    int            listed;
+    int            listed, refused;
     unsigned       bits;
     ei_reason_t    rc;
     unsigned char  digest[EI_SHA256_LEN];
@@ -197,6 +199,19 @@ ei_body_key_rules(const unsigned char *key, size_t key_len,
 
     if (rc != EI_OK) {
         return rc;
+    }
+
+    refused = (res->dev_key && !policy->allow_dev_keys);
+
+    /*
+     * The digest costs more than the rest of the key rules but the
+     * strength estimate: made for the denylist, and for the fingerprint of
+     * a refused key, which is not kept for later; an accepted key's is
+     * made when it is read, from the canonical body.
+     */
+
+    if (policy->denylist == NULL && policy->lazy_fingerprint && !refused) {
+        return EI_OK;
     }
 
     if (ei_sha256(key, key_len, digest) != 0) {
@@ -214,7 +229,7 @@ ei_body_key_rules(const unsigned char *key, size_t key_len,
         return ei_verdict_set(v, EI_REJECT_DENYLISTED);
     }
 
-    if (res->dev_key && !policy->allow_dev_keys) {
+    if (refused) {
         return ei_verdict_set(v, EI_REJECT_DEV_KEY);
     }
 
@@ -254,7 +269,16 @@ ei_body_canonical(const unsigned char *name, size_t name_len,
     p = ei_body_put_lit(p, end, "{\"name\":\"");
     p = ei_escape_json(p, end, name, name_len);
     p = ei_body_put_lit(p, end, "\",\"hmacKey\":\"");
+
+    if (p != NULL) {
+        res->key_at = (size_t) (p - out);
+    }
+
     p = ei_escape_json(p, end, key, key_len);
+
+    if (p != NULL) {
+        res->key_len = (size_t) (p - out) - res->key_at;
+    }
 
     if (res->dev_key) {
         p = ei_body_put_lit(p, end, "\",\"isDevelopmentKey\":true}");
@@ -275,6 +299,7 @@ ei_body_canonical(const unsigned char *name, size_t name_len,
     memcpy(p, name, name_len);
     res->name = p;
     res->name_len = name_len;
+    res->out_used = res->canonical_len + name_len;
 
     return 0;
 }
@@ -390,4 +415,92 @@ ei_body_keep_name(ei_body_result_t *res, unsigned char *out,
     memcpy(out, name, len);
     res->name = out;
     res->name_len = len;
+    res->out_used = len;
+}
+
+
+int
+ei_body_key_fingerprint(const unsigned char *escaped, size_t len,
+    char out[EI_FINGERPRINT_LEN + 1])
+{
+    int            rc;
+    size_t         i, n;
+    unsigned char  buf[64], digest[EI_SHA256_LEN];
+
+    /*
+     * The escapes are ei_escape_json's: \" \\ and those of control
+     * characters, which a key that passed the strength rules has none of.
+     */
+
+    if (ei_sha256_begin() != 0) {
+        return -1;
+    }
+
+    rc = 0;
+    n = 0;
+
+    for (i = 0; i < len && rc == 0; i++) {
+        if (escaped[i] == '\\' && i + 1 < len) {
+            i++;
+            buf[n++] = ei_body_unescape(escaped, len, &i);
+
+        } else {
+            buf[n++] = escaped[i];
+        }
+
+        if (n == sizeof(buf)) {
+            rc = ei_sha256_update(buf, n);
+            n = 0;
+        }
+    }
+
+    if (rc == 0 && ei_sha256_update(buf, n) == 0
+        && ei_sha256_end(digest) == 0)
+    {
+        ei_fingerprint(digest, out);
+
+    } else {
+        rc = -1;
+    }
+
+    ei_cleanse(buf, sizeof(buf));
+    ei_cleanse(digest, sizeof(digest));
+
+    return rc;
+}
+
+
+/* the byte of the escape at escaped[*i] (after its '\\'), *i at its end */
+static unsigned char
+ei_body_unescape(const unsigned char *escaped, size_t len, size_t *i)
+{
+    size_t         k;
+    unsigned       c, d;
+    unsigned char  e;
+
+    e = escaped[*i];
+
+    switch (e) {
+    case 'b': return '\b';
+    case 't': return '\t';
+    case 'n': return '\n';
+    case 'f': return '\f';
+    case 'r': return '\r';
+    case 'u': break;
+    default: return e;
+    }
+
+    /* \u00XX: the only \u escape ei_escape_json writes */
+
+    c = 0;
+
+    for (k = 1; k <= 4 && *i + k < len; k++) {
+        d = escaped[*i + k];
+        d = (d >= 'a') ? d - 'a' + 10 : d - '0';
+        c = (c << 4) | (d & 0xf);
+    }
+
+    *i += k - 1;
+
+    return (unsigned char) c;
 }

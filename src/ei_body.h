@@ -30,6 +30,13 @@ typedef struct {
     const ei_denylist_t   *denylist;          /* NULL: none */
     int                    reject_unknown;    /* ei_hmac_unknown_fields */
     int                    allow_dev_keys;    /* ei_hmac_development_keys */
+
+    /*
+     * 1: SHA-256 of the key only when the denylist or a refusal needs it;
+     * an accepted key's fingerprint is left for ei_body_key_fingerprint,
+     * when and if it is read.  0: always made (res->fingerprint).
+     */
+    int                    lazy_fingerprint;
 } ei_body_policy_t;
 
 
@@ -44,6 +51,13 @@ typedef struct {
 
     /* set once the key has passed the strength rules; "" otherwise */
     char            fingerprint[EI_FINGERPRINT_LEN + 1];
+
+    /* on EI_OK, where the key is in the canonical body, escaped */
+    size_t          key_at;
+    size_t          key_len;
+
+    /* bytes of out written: what the caller has to cleanse */
+    size_t          out_used;
 
     int             dev_key;
     unsigned        key_bits;
@@ -84,5 +98,13 @@ size_t ei_body_out_size(size_t len);
 ei_reason_t ei_body_check(const unsigned char *body, size_t len,
     const ei_body_policy_t *policy, unsigned char *out, size_t out_cap,
     ei_body_result_t *res, ei_verdict_t *v);
+
+/*
+ * The fingerprint of a key from its escaped form in the canonical body
+ * (res->key_at, res->key_len of an accepted body); returns 0, or -1 when
+ * no digest could be made.
+ */
+int ei_body_key_fingerprint(const unsigned char *escaped, size_t len,
+    char out[EI_FINGERPRINT_LEN + 1]);
 
 #endif /* EI_BODY_H */

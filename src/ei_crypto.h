@@ -24,6 +24,14 @@ void ei_crypto_release(void);
 int ei_sha256(const unsigned char *data, size_t len,
     unsigned char out[EI_SHA256_LEN]);
 
+/*
+ * The same in pieces, through one context reused for the process: begin,
+ * any number of updates, end; each returns 0, or -1 on failure.
+ */
+int ei_sha256_begin(void);
+int ei_sha256_update(const unsigned char *data, size_t len);
+int ei_sha256_end(unsigned char out[EI_SHA256_LEN]);
+
 /* "sha256:" and the first 16 hex digits of the digest, NUL-terminated */
 #define EI_FINGERPRINT_LEN  (sizeof("sha256:") - 1 + 16)
 

@@ -138,8 +138,13 @@ ei_verdict_cat_uint(ei_verdict_t *v, size_t n)
 ei_reason_t
 ei_verdict_too_large(ei_verdict_t *v, size_t max)
 {
-    return ei_verdict_fmt(v, EI_REJECT_TOO_LARGE,
-                          "request body is too large: at most %zu bytes", max);
+    ei_verdict_text(v, EI_REJECT_TOO_LARGE,
+                    "request body is too large: at most ",
+                    sizeof("request body is too large: at most ") - 1);
+    ei_verdict_cat_uint(v, max);
+    ei_verdict_cat_lit(v, " bytes");
+
+    return EI_REJECT_TOO_LARGE;
 }
 
 
@@ -172,24 +177,27 @@ ei_verdict_append(ei_verdict_t *v, const char *fmt, ...)
 static const char  ei_error_head[] = "{\"success\":false,\"error\":\"";
 static const char  ei_error_tail[] = "\"}";
 
+#define EI_ERROR_HEAD  (sizeof(ei_error_head) - 1)
+#define EI_ERROR_TAIL  (sizeof(ei_error_tail) - 1)
+
+
+/* the bytes a byte of the text grows by when escaped for JSON */
+static const unsigned char  ei_error_extra[256] = {
+    [0x00] = 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+    [0x10] = 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+    ['"'] = 1, ['\\'] = 1, [0x7f] = 5,
+};
+
 
 size_t
 ei_error_body_size(const char *msg, size_t len)
 {
-    size_t         i, n;
-    unsigned char  c;
+    size_t  i, n;
 
-    n = sizeof(ei_error_head) - 1 + len + sizeof(ei_error_tail) - 1;
+    n = EI_ERROR_HEAD + len + EI_ERROR_TAIL;
 
     for (i = 0; i < len; i++) {
-        c = (unsigned char) msg[i];
-
-        if (c == '"' || c == '\\') {
-            n += 1;
-
-        } else if (c < 0x20 || c == 0x7f) {
-            n += 5;
-        }
+        n += ei_error_extra[(unsigned char) msg[i]];
     }
 
     return n;
@@ -200,37 +208,57 @@ size_t
 ei_error_body(const char *msg, size_t len, char *out, size_t cap)
 {
     static const char  hex[] = "0123456789abcdef";
-    size_t             i, n;
+    size_t             i, run, n;
     unsigned char      c;
 
-    if (cap < ei_error_body_size(msg, len)) {
+    if (cap < EI_ERROR_HEAD + len + EI_ERROR_TAIL) {
         return 0;
     }
 
-    n = sizeof(ei_error_head) - 1;
-    memcpy(out, ei_error_head, n);
+    memcpy(out, ei_error_head, EI_ERROR_HEAD);
+    n = EI_ERROR_HEAD;
 
-    for (i = 0; i < len; i++) {
-        c = (unsigned char) msg[i];
+    /*
+     * runs that need no escape are copied at once; room is checked again
+     * as each escape makes the answer grow
+     */
 
-        if (c == '"' || c == '\\') {
-            out[n++] = '\\';
-            out[n++] = (char) c;
-
-        } else if (c < 0x20 || c == 0x7f) {
-            out[n++] = '\\';
-            out[n++] = 'u';
-            out[n++] = '0';
-            out[n++] = '0';
-            out[n++] = hex[c >> 4];
-            out[n++] = hex[c & 0xf];
-
-        } else {
-            out[n++] = (char) c;
+    for (i = 0; i < len; i = run + 1) {
+        for (run = i; run < len && !ei_error_extra[(unsigned char) msg[run]];
+             run++)
+        {
+            /* void */
         }
+
+        memcpy(out + n, msg + i, run - i);
+        n += run - i;
+
+        if (run == len) {
+            break;
+        }
+
+        c = (unsigned char) msg[run];
+
+        if (cap - n < 1 + ei_error_extra[c] + (len - run - 1) + EI_ERROR_TAIL)
+        {
+            return 0;
+        }
+
+        out[n++] = '\\';
+
+        if (ei_error_extra[c] == 1) {
+            out[n++] = (char) c;
+            continue;
+        }
+
+        out[n++] = 'u';
+        out[n++] = '0';
+        out[n++] = '0';
+        out[n++] = hex[c >> 4];
+        out[n++] = hex[c & 0xf];
     }
 
-    memcpy(out + n, ei_error_tail, sizeof(ei_error_tail) - 1);
+    memcpy(out + n, ei_error_tail, EI_ERROR_TAIL);
 
-    return n + sizeof(ei_error_tail) - 1;
+    return n + EI_ERROR_TAIL;
 }

@@ -96,6 +96,10 @@ typedef struct {
     size_t                      canonical_size;
     ngx_str_t                   key;
 
+    /* the accepted hmacKey, escaped, in canonical: for the fingerprint */
+    size_t                      hmac_key_at;
+    size_t                      hmac_key_len;
+
     /* what the request body filter saw */
     off_t                       received;
 

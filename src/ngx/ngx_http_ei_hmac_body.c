@@ -21,8 +21,11 @@ static ngx_int_t ngx_http_ei_hmac_request_body_filter(ngx_http_request_t *r,
 static ei_reason_t ngx_http_ei_hmac_check_body(ngx_http_request_t *r,
     ngx_http_ei_hmac_loc_conf_t *hlcf, ngx_http_ei_hmac_ctx_t *ctx,
     ei_verdict_t *v);
+static ei_reason_t ngx_http_ei_hmac_validate(ngx_http_request_t *r,
+    ngx_http_ei_hmac_loc_conf_t *hlcf, ngx_http_ei_hmac_ctx_t *ctx,
+    u_char *body, size_t len, ei_body_result_t *res, ei_verdict_t *v);
 static u_char *ngx_http_ei_hmac_flatten_body(ngx_http_request_t *r,
-    ngx_http_ei_hmac_ctx_t *ctx, size_t max, size_t *len);
+    ngx_http_ei_hmac_ctx_t *ctx, size_t max, size_t *len, ngx_uint_t *copy);
 
 
 static ngx_http_request_body_filter_pt   ngx_http_next_request_body_filter;
@@ -122,17 +125,52 @@ ngx_http_ei_hmac_check_body(ngx_http_request_t *r,
     ngx_http_ei_hmac_loc_conf_t *hlcf, ngx_http_ei_hmac_ctx_t *ctx,
     ei_verdict_t *v)
 {
-    u_char            *body, *out;
-    size_t             len, size;
+    u_char            *body;
+    size_t             len;
+    ngx_uint_t         copy;
     ei_reason_t        reason;
-    ei_body_policy_t   policy;
     ei_body_result_t   res;
 
-    body = ngx_http_ei_hmac_flatten_body(r, ctx, hlcf->max_body_size, &len);
+    body = ngx_http_ei_hmac_flatten_body(r, ctx, hlcf->max_body_size, &len,
+                                         &copy);
 
-    /* the client's copy of the hmacKey is no longer needed anywhere */
+    ngx_memzero(&res, sizeof(ei_body_result_t));
+
+    reason = ngx_http_ei_hmac_validate(r, hlcf, ctx, body, len, &res, v);
+
+    /*
+     * the client's copy of the hmacKey is no longer needed anywhere: what
+     * nginx kept of the body, and ours when it had to be made
+     */
 
     ngx_http_ei_hmac_cleanse_body(r);
+
+    if (copy) {
+        ei_cleanse(body, len);
+    }
+
+    if (reason != EI_OK) {
+        return reason;
+    }
+
+    /* $ei_hmac_key_fingerprint is made from here, if it is ever read */
+
+    ctx->hmac_key_at = res.key_at;
+    ctx->hmac_key_len = res.key_len;
+
+    return ngx_http_ei_hmac_forward(r, hlcf, ctx, &res, v);
+}
+
+
+static ei_reason_t
+ngx_http_ei_hmac_validate(ngx_http_request_t *r,
+    ngx_http_ei_hmac_loc_conf_t *hlcf, ngx_http_ei_hmac_ctx_t *ctx,
+    u_char *body, size_t len, ei_body_result_t *res, ei_verdict_t *v)
+{
+    u_char            *out;
+    size_t             size;
+    ei_reason_t        reason;
+    ei_body_policy_t   policy;
 
     if (len > hlcf->max_body_size) {
         return ei_verdict_too_large(v, hlcf->max_body_size);
@@ -151,7 +189,6 @@ ngx_http_ei_hmac_check_body(ngx_http_request_t *r,
 
     out = ngx_pnalloc(r->pool, size);
     if (out == NULL) {
-        ei_cleanse(body, len);
         return ei_verdict_set(v, EI_ERROR_INTERNAL);
     }
 
@@ -165,45 +202,45 @@ ngx_http_ei_hmac_check_body(ngx_http_request_t *r,
     policy.reject_unknown =
                   (hlcf->unknown_fields == NGX_HTTP_EI_HMAC_UNKNOWN_REJECT);
     policy.allow_dev_keys = hlcf->development_keys;
+    policy.lazy_fingerprint = 1;
 
-    ngx_memzero(&res, sizeof(ei_body_result_t));
+    reason = ei_body_check(body, len, &policy, out, size, res, v);
 
-    reason = ei_body_check(body, len, &policy, out, size, &res, v);
+    /* what was written of out is all there is to cleanse at the end */
 
-    ei_cleanse(body, len);
+    ctx->canonical_size = res->out_used;
 
-    if (res.name) {
-        ctx->name.len = res.name_len;
-        ctx->name.data = ngx_pnalloc(r->pool, res.name_len);
+    if (res->name) {
+        ctx->name.len = res->name_len;
+        ctx->name.data = ngx_pnalloc(r->pool, res->name_len);
 
         if (ctx->name.data == NULL) {
             ctx->name.len = 0;
 
         } else {
-            ngx_memcpy(ctx->name.data, res.name, res.name_len);
+            ngx_memcpy(ctx->name.data, res->name, res->name_len);
         }
     }
 
-    if (res.fingerprint[0]) {
-        ngx_memcpy(ctx->fingerprint, res.fingerprint, sizeof(res.fingerprint));
+    if (res->fingerprint[0]) {
+        ngx_memcpy(ctx->fingerprint, res->fingerprint,
+                   sizeof(res->fingerprint));
     }
 
-    if (reason != EI_OK) {
-        return reason;
-    }
-
-    return ngx_http_ei_hmac_forward(r, hlcf, ctx, &res, v);
+    return reason;
 }
 
 
 /*
  * The body may be one or several memory buffers, or a temporary file when
- * nginx spilled it; the parser wants one contiguous copy of its own.
+ * nginx spilled it; the parser wants it contiguous.  One memory buffer is
+ * read where it is (*copy 0): a copy would be one more buffer holding the
+ * hmacKey to cleanse.
  */
 
 static u_char *
 ngx_http_ei_hmac_flatten_body(ngx_http_request_t *r,
-    ngx_http_ei_hmac_ctx_t *ctx, size_t max, size_t *len)
+    ngx_http_ei_hmac_ctx_t *ctx, size_t max, size_t *len, ngx_uint_t *copy)
 {
     off_t         size;
     u_char       *body, *p;
@@ -212,6 +249,7 @@ ngx_http_ei_hmac_flatten_body(ngx_http_request_t *r,
     ngx_chain_t  *cl;
 
     *len = 0;
+    *copy = 0;
 
     if (r->request_body == NULL) {
         return NULL;
@@ -234,11 +272,20 @@ ngx_http_ei_hmac_flatten_body(ngx_http_request_t *r,
         return NULL;
     }
 
+    cl = r->request_body->bufs;
+
+    if (cl->next == NULL && !cl->buf->in_file) {
+        *len = (size_t) size;
+        return cl->buf->pos;
+    }
+
     body = ngx_pnalloc(r->pool, (size_t) size);
     if (body == NULL) {
         *len = (size_t) size;
         return NULL;
     }
+
+    *copy = 1;
 
     p = body;
 
@@ -254,6 +301,7 @@ ngx_http_ei_hmac_flatten_body(ngx_http_request_t *r,
                              "temporary file";
                 ei_cleanse(body, p - body);
                 *len = (size_t) size;
+                *copy = 0;
                 return NULL;
             }
 
@@ -281,19 +329,11 @@ ngx_http_ei_hmac_cleanse_body(ngx_http_request_t *r)
     off_t         off, size;
     u_char        zeros[4096];
     ssize_t       n;
-    ngx_buf_t    *b;
+    ngx_buf_t    *b, *rb;
     ngx_chain_t  *cl;
 
     if (r->request_body == NULL) {
         return;
-    }
-
-    for (cl = r->request_body->bufs; cl; cl = cl->next) {
-        b = cl->buf;
-
-        if (!b->in_file && b->pos && b->last > b->pos) {
-            ei_cleanse(b->pos, b->last - b->pos);
-        }
     }
 
     /*
@@ -301,14 +341,31 @@ ngx_http_ei_hmac_cleanse_body(ngx_http_request_t *r)
      * buffer inside r->header_in may also hold the next pipelined request
      */
 
-    b = r->request_body->buf;
+    rb = r->request_body->buf;
 
-    if (b && b->start && b->last > b->start
+    if (rb && rb->start && rb->last > rb->start
         && (r->header_in == NULL
-            || b->start < r->header_in->start
-            || b->start >= r->header_in->end))
+            || rb->start < r->header_in->start
+            || rb->start >= r->header_in->end))
     {
-        ei_cleanse(b->start, b->last - b->start);
+        ei_cleanse(rb->start, rb->last - rb->start);
+
+    } else {
+        rb = NULL;
+    }
+
+    /* the body's buffers, but for those inside the read buffer, done */
+
+    for (cl = r->request_body->bufs; cl; cl = cl->next) {
+        b = cl->buf;
+
+        if (b->in_file || b->pos == NULL || b->last <= b->pos
+            || (rb && b->pos >= rb->start && b->last <= rb->last))
+        {
+            continue;
+        }
+
+        ei_cleanse(b->pos, b->last - b->pos);
     }
 
     /* the part of the body read with the header, up to what was consumed */

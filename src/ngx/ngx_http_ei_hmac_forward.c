@@ -101,6 +101,12 @@ ngx_http_ei_hmac_api_key(ngx_http_request_t *r,
         return EI_OK;
     }
 
+    if (hlcf->key->cv->lengths == NULL) {
+        /* a literal, checked when the configuration was read */
+        *key = hlcf->key->cv->value;
+        return EI_OK;
+    }
+
     if (ngx_http_complex_value(r, hlcf->key->cv, key) != NGX_OK) {
         return EI_ERROR_INTERNAL;
     }

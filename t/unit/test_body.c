@@ -289,7 +289,7 @@ json_rejects_raw_nul_byte(void **state)
 
     assert_int_equal(check_n("{\"name\":\"a\0b\"}", 14,
                              &(ei_body_policy_t) { 255, { 32, 128 }, NULL,
-                                                   0, 1 }),
+                                                   0, 1, 0 }),
                      EI_REJECT_JSON);
     assert_string_equal(v.msg, "invalid JSON: control character in a string "
                         "at line 1, column 10");
@@ -487,7 +487,7 @@ json_reads_exactly_len_bytes(void **state)
 
     assert_int_equal(check_n(body, sizeof(body) - 1 - 7,
                              &(ei_body_policy_t) { 255, { 32, 128 }, NULL,
-                                                   0, 1 }),
+                                                   0, 1, 0 }),
                      EI_OK);
 }
 
@@ -1433,6 +1433,53 @@ key_fingerprint_is_of_the_unescaped_key(void **state)
 
 
 static void
+key_fingerprint_lazy_is_made_from_the_canonical_body(void **state)
+{
+    char              fp[EI_FINGERPRINT_LEN + 1], lazy[EI_FINGERPRINT_LEN + 1];
+    ei_body_policy_t  p = policy_default();
+
+    (void) state;
+
+    /* the eager fingerprint of a key that the canonical body escapes */
+    assert_int_equal(check_default(BODY("a", KEY_ODD_JSON, "false")), EI_OK);
+    strcpy(fp, res.fingerprint);
+
+    /* no digest while checking: the fingerprint is made when read */
+    p.lazy_fingerprint = 1;
+    assert_int_equal(check(BODY("a", KEY_ODD_JSON, "false"), &p), EI_OK);
+    assert_string_equal(res.fingerprint, "");
+    assert_int_equal(ei_body_key_fingerprint(res.canonical + res.key_at,
+                                             res.key_len, lazy), 0);
+    assert_string_equal(lazy, fp);
+
+    /* a refused development key has its fingerprint at once */
+    p.allow_dev_keys = 0;
+    assert_int_equal(check(BODY("a", KEY_ODD_JSON, "true"), &p),
+                     EI_REJECT_DEV_KEY);
+    assert_string_equal(res.fingerprint, fp);
+}
+
+
+static void
+key_fingerprint_lazy_unescapes_control_characters(void **state)
+{
+    char           fp[EI_FINGERPRINT_LEN + 1], lazy[EI_FINGERPRINT_LEN + 1];
+    unsigned char  d[EI_SHA256_LEN];
+    const char    *escaped = "a\\\\b\\\"c\\n\\u001fd\\t";
+
+    (void) state;
+
+    assert_int_equal(ei_sha256((const unsigned char *) "a\\b\"c\n\x1f" "d\t",
+                               9, d), 0);
+    ei_fingerprint(d, fp);
+
+    assert_int_equal(ei_body_key_fingerprint((const unsigned char *) escaped,
+                                             strlen(escaped), lazy), 0);
+    assert_string_equal(lazy, fp);
+}
+
+
+static void
 key_on_the_denylist_is_rejected(void **state)
 {
     size_t            i, err_line;
@@ -1947,6 +1994,8 @@ main(void)
         cmocka_unit_test(key_too_long_for_the_policy_is_rejected),
         cmocka_unit_test(key_strong_passes_and_sets_fingerprint_and_bits),
         cmocka_unit_test(key_fingerprint_is_of_the_unescaped_key),
+        cmocka_unit_test(key_fingerprint_lazy_is_made_from_the_canonical_body),
+        cmocka_unit_test(key_fingerprint_lazy_unescapes_control_characters),
         cmocka_unit_test(key_on_the_denylist_is_rejected),
         cmocka_unit_test(key_development_refused_when_not_allowed),
         cmocka_unit_test(key_rules_run_only_after_the_schema_passed),
