@@ -12,6 +12,9 @@
  *   ngx_http_ei_hmac_conf.c     before any request: the directives that
  *                               read the API key file, the denylist and
  *                               the projects served
+ *   ngx_http_ei_hmac_keydir.c   before any request, the keys of
+ *                               ei_hmac_api_key_dir; in the handler, the
+ *                               key of the request's project
  *   ngx_http_ei_hmac_handler.c  the precontent handler (after nginx's own
  *                               access phase): method, target, projectId,
  *                               media type and size, then it reads the
@@ -103,6 +106,13 @@ static ngx_command_t  ngx_http_ei_hmac_commands[] = {
     { ngx_string("ei_hmac_api_key"),
       NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
       ngx_http_ei_hmac_key_value,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      0,
+      NULL },
+
+    { ngx_string("ei_hmac_api_key_dir"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
+      ngx_http_ei_hmac_key_dir,
       NGX_HTTP_LOC_CONF_OFFSET,
       0,
       NULL },
@@ -380,6 +390,7 @@ ngx_http_ei_hmac_create_loc_conf(ngx_conf_t *cf)
 
     conf->enable = NGX_CONF_UNSET;
     conf->key = NGX_CONF_UNSET_PTR;
+    conf->keydir = NGX_CONF_UNSET_PTR;
     conf->projects = NGX_CONF_UNSET_PTR;
     conf->key_min_bits = NGX_CONF_UNSET_UINT;
     conf->key_max_length = NGX_CONF_UNSET_SIZE;
@@ -402,6 +413,7 @@ ngx_http_ei_hmac_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
 
     ngx_conf_merge_value(conf->enable, prev->enable, 0);
     ngx_conf_merge_ptr_value(conf->key, prev->key, NULL);
+    ngx_conf_merge_ptr_value(conf->keydir, prev->keydir, NULL);
     ngx_conf_merge_ptr_value(conf->projects, prev->projects, NULL);
     ngx_conf_merge_uint_value(conf->key_min_bits, prev->key_min_bits, 128);
     ngx_conf_merge_size_value(conf->key_max_length, prev->key_max_length, 32);
@@ -421,11 +433,12 @@ ngx_http_ei_hmac_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
         return NGX_CONF_ERROR;
     }
 
-    if (conf->enable && conf->key == NULL) {
+    if (conf->enable && conf->key == NULL && conf->keydir == NULL) {
         ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
                            "\"ei_hmac\" is on, but neither "
                            "\"ei_hmac_api_key_file\" nor \"ei_hmac_api_key\" "
-                           "is set for this location");
+                           "is set for this location, nor "
+                           "\"ei_hmac_api_key_dir\"");
         return NGX_CONF_ERROR;
     }
 

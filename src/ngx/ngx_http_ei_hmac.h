@@ -17,11 +17,15 @@
 #include "ei_body.h"
 #include "ei_crypto.h"
 #include "ei_denylist.h"
+#include "ei_keydir.h"
 #include "ei_reason.h"
 
 
 #define NGX_HTTP_EI_HMAC_UNKNOWN_DROP    0
 #define NGX_HTTP_EI_HMAC_UNKNOWN_REJECT  1
+
+/* an API key file longer than this is not a key */
+#define NGX_HTTP_EI_HMAC_KEY_FILE_MAX    4096
 
 
 typedef struct {
@@ -32,9 +36,25 @@ typedef struct {
 } ngx_http_ei_hmac_key_t;
 
 
+/* memory of secrets, excluded from core dumps (ngx_http_ei_hmac_conf.c) */
+typedef struct {
+    u_char                     *data;
+    size_t                      size;
+} ngx_http_ei_hmac_secret_region_t;
+
+
+/* from ei_hmac_api_key_dir: the keys sorted by projectId */
+typedef struct {
+    ngx_str_t                   path;
+    ei_keydir_entry_t          *entries;
+    size_t                      n;
+} ngx_http_ei_hmac_keydir_t;
+
+
 typedef struct {
     ngx_flag_t                  enable;
     ngx_http_ei_hmac_key_t     *key;
+    ngx_http_ei_hmac_keydir_t  *keydir;
     ngx_array_t                *projects;
     ngx_uint_t                  key_min_bits;
     size_t                      key_max_length;
@@ -88,6 +108,9 @@ typedef struct {
     ngx_str_t                   name;
     u_char                      fingerprint[EI_FINGERPRINT_LEN + 1];
 
+    /* the project's key from ei_hmac_api_key_dir, NULL: the location's */
+    const ei_keydir_entry_t    *dir_key;
+
     /* why an internal failure or a missing key happened, for the log */
     const char                 *cause;
 
@@ -133,6 +156,16 @@ char *ngx_http_ei_hmac_denylist(ngx_conf_t *cf, ngx_command_t *cmd,
 char *ngx_http_ei_hmac_check_bounds(ngx_conf_t *cf, void *post, void *data);
 char *ngx_http_ei_hmac_set_enum(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
+u_char *ngx_http_ei_hmac_secret_alloc(ngx_conf_t *cf, ngx_str_t *directive,
+    size_t size);
+ngx_int_t ngx_http_ei_hmac_read_key(ngx_conf_t *cf, ngx_str_t *directive,
+    ngx_str_t *name, u_char *buf, size_t *key_len);
+
+/* ngx_http_ei_hmac_keydir.c: ei_hmac_api_key_dir, and its key for a request */
+char *ngx_http_ei_hmac_key_dir(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf);
+ei_reason_t ngx_http_ei_hmac_dir_key(ngx_http_request_t *r,
+    ngx_http_ei_hmac_loc_conf_t *hlcf, ngx_http_ei_hmac_ctx_t *ctx);
 
 /* ngx_http_ei_hmac_handler.c: the precontent handler and refusals */
 ngx_int_t ngx_http_ei_hmac_handler(ngx_http_request_t *r);

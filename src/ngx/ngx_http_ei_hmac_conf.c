@@ -20,9 +20,6 @@
 #include "ngx_http_ei_hmac_metrics.h"
 
 
-/* an API key file longer than this is not a key */
-#define NGX_HTTP_EI_HMAC_KEY_FILE_MAX    4096
-
 /* a denylist of a million digests */
 #define NGX_HTTP_EI_HMAC_DENYLIST_MAX    (96 * 1024 * 1024)
 
@@ -30,7 +27,7 @@
 static ngx_int_t ngx_http_ei_hmac_key_memory(ngx_conf_t *cf,
     ngx_str_t *directive, ngx_http_ei_hmac_key_t *key, u_char *data,
     size_t len);
-static void ngx_http_ei_hmac_key_cleanup(void *data);
+static void ngx_http_ei_hmac_secret_cleanup(void *data);
 static void ngx_http_ei_hmac_denylist_cleanup(void *data);
 static ngx_int_t ngx_http_ei_hmac_read_file(ngx_conf_t *cf,
     ngx_str_t *directive, ngx_str_t *name, size_t max, u_char **buf,
@@ -42,12 +39,10 @@ ngx_http_ei_hmac_key_file(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 {
     ngx_http_ei_hmac_loc_conf_t *hlcf = conf;
 
-    u_char                   buf[NGX_HTTP_EI_HMAC_KEY_FILE_MAX + 1], *p;
-    size_t                   len, key_len;
+    u_char                   buf[NGX_HTTP_EI_HMAC_KEY_FILE_MAX + 1];
+    size_t                   key_len;
     ngx_str_t               *value, name;
     ngx_int_t                rc;
-    ngx_file_info_t          fi;
-    const char              *err;
     ngx_http_ei_hmac_key_t  *key;
 
     if (hlcf->key != NGX_CONF_UNSET_PTR) {
@@ -57,30 +52,11 @@ ngx_http_ei_hmac_key_file(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 
     value = cf->args->elts;
     name = value[1];
-    p = buf;
 
-    if (ngx_http_ei_hmac_read_file(cf, &cmd->name, &name,
-                                   NGX_HTTP_EI_HMAC_KEY_FILE_MAX, &p, &len,
-                                   &fi)
+    if (ngx_http_ei_hmac_read_key(cf, &cmd->name, &name, buf, &key_len)
         != NGX_OK)
     {
-        ei_cleanse(buf, sizeof(buf));
         return NGX_CONF_ERROR;
-    }
-
-    err = ei_apikey_file_check(buf, len, &key_len);
-
-    if (err) {
-        ei_cleanse(buf, sizeof(buf));
-        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0, "%V \"%V\" %s",
-                           &cmd->name, &name, err);
-        return NGX_CONF_ERROR;
-    }
-
-    if (ngx_file_access(&fi) & (S_IRGRP|S_IROTH)) {
-        ngx_conf_log_error(NGX_LOG_WARN, cf, 0,
-                           "%V \"%V\" is readable by group or others",
-                           &cmd->name, &name);
     }
 
     rc = NGX_ERROR;
@@ -112,6 +88,49 @@ ngx_http_ei_hmac_key_file(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 
 
 /*
+ * Reads and checks a key file of ei_hmac_api_key_file or
+ * ei_hmac_api_key_dir into buf (NGX_HTTP_EI_HMAC_KEY_FILE_MAX + 1 bytes,
+ * cleansed on failure; the caller cleanses it after use).  Messages name
+ * the directive and the file, never the content.
+ */
+
+ngx_int_t
+ngx_http_ei_hmac_read_key(ngx_conf_t *cf, ngx_str_t *directive,
+    ngx_str_t *name, u_char *buf, size_t *key_len)
+{
+    size_t            len;
+    ngx_file_info_t   fi;
+    const char       *err;
+
+    if (ngx_http_ei_hmac_read_file(cf, directive, name,
+                                   NGX_HTTP_EI_HMAC_KEY_FILE_MAX, &buf, &len,
+                                   &fi)
+        != NGX_OK)
+    {
+        ei_cleanse(buf, NGX_HTTP_EI_HMAC_KEY_FILE_MAX + 1);
+        return NGX_ERROR;
+    }
+
+    err = ei_apikey_file_check(buf, len, key_len);
+
+    if (err) {
+        ei_cleanse(buf, NGX_HTTP_EI_HMAC_KEY_FILE_MAX + 1);
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0, "%V \"%V\" %s",
+                           directive, name, err);
+        return NGX_ERROR;
+    }
+
+    if (ngx_file_access(&fi) & (S_IRGRP|S_IROTH)) {
+        ngx_conf_log_error(NGX_LOG_WARN, cf, 0,
+                           "%V \"%V\" is readable by group or others",
+                           directive, name);
+    }
+
+    return NGX_OK;
+}
+
+
+/*
  * The key gets pages of its own, excluded from core dumps where the system
  * allows it, and cleansed when the configuration is freed, as nginx does
  * for ssl_password_file.
@@ -121,55 +140,79 @@ static ngx_int_t
 ngx_http_ei_hmac_key_memory(ngx_conf_t *cf, ngx_str_t *directive,
     ngx_http_ei_hmac_key_t *key, u_char *data, size_t len)
 {
-    u_char              *p;
-    ngx_pool_cleanup_t  *cln;
+    u_char  *p;
 
-    cln = ngx_pool_cleanup_add(cf->pool, 0);
-    if (cln == NULL) {
+    p = ngx_http_ei_hmac_secret_alloc(cf, directive, len);
+    if (p == NULL) {
         return NGX_ERROR;
     }
-
-    p = mmap(NULL, ngx_pagesize, PROT_READ|PROT_WRITE,
-             MAP_PRIVATE|MAP_ANONYMOUS, -1, 0);
-
-    if (p == MAP_FAILED) {
-        ngx_conf_log_error(NGX_LOG_EMERG, cf, ngx_errno,
-                           "\"%V\" could not map memory for the API key",
-                           directive);
-        return NGX_ERROR;
-    }
-
-#if (NGX_LINUX) && defined(MADV_DONTDUMP)
-    if (madvise(p, ngx_pagesize, MADV_DONTDUMP) != 0) {
-        ngx_conf_log_error(NGX_LOG_NOTICE, cf, ngx_errno,
-                           "\"%V\" could not exclude the API key from "
-                           "core dumps", directive);
-    }
-#endif
 
     ngx_memcpy(p, data, len);
 
     key->value.data = p;
     key->value.len = len;
 
-    cln->handler = ngx_http_ei_hmac_key_cleanup;
-    cln->data = key;
-
     return NGX_OK;
 }
 
 
-static void
-ngx_http_ei_hmac_key_cleanup(void *data)
-{
-    ngx_http_ei_hmac_key_t  *key = data;
+/*
+ * Memory for secrets read while the configuration loads: whole pages of
+ * their own (at least size bytes), excluded from core dumps where the
+ * system allows it, cleansed and unmapped when the configuration is freed.
+ */
 
-    if (key->value.data) {
-        ei_cleanse(key->value.data, ngx_pagesize);
-        (void) munmap(key->value.data, ngx_pagesize);
-        key->value.data = NULL;
-        key->value.len = 0;
+u_char *
+ngx_http_ei_hmac_secret_alloc(ngx_conf_t *cf, ngx_str_t *directive,
+    size_t size)
+{
+    u_char                            *p;
+    ngx_pool_cleanup_t                *cln;
+    ngx_http_ei_hmac_secret_region_t  *region;
+
+    cln = ngx_pool_cleanup_add(cf->pool,
+                               sizeof(ngx_http_ei_hmac_secret_region_t));
+    if (cln == NULL) {
+        return NULL;
     }
+
+    size = ngx_align(ngx_max(size, 1), ngx_pagesize);
+
+    p = mmap(NULL, size, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS,
+             -1, 0);
+
+    if (p == MAP_FAILED) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, ngx_errno,
+                           "\"%V\" could not map memory for the API key",
+                           directive);
+        return NULL;
+    }
+
+#if (NGX_LINUX) && defined(MADV_DONTDUMP)
+    if (madvise(p, size, MADV_DONTDUMP) != 0) {
+        ngx_conf_log_error(NGX_LOG_NOTICE, cf, ngx_errno,
+                           "\"%V\" could not exclude the API key from "
+                           "core dumps", directive);
+    }
+#endif
+
+    region = cln->data;
+    region->data = p;
+    region->size = size;
+
+    cln->handler = ngx_http_ei_hmac_secret_cleanup;
+
+    return p;
+}
+
+
+static void
+ngx_http_ei_hmac_secret_cleanup(void *data)
+{
+    ngx_http_ei_hmac_secret_region_t  *region = data;
+
+    ei_cleanse(region->data, region->size);
+    (void) munmap(region->data, region->size);
 }
 
 

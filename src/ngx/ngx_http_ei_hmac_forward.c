@@ -96,6 +96,14 @@ ngx_http_ei_hmac_api_key(ngx_http_request_t *r,
     ngx_http_ei_hmac_loc_conf_t *hlcf, ngx_http_ei_hmac_ctx_t *ctx,
     ngx_str_t *key)
 {
+    /* a project's own key from ei_hmac_api_key_dir comes first */
+
+    if (ctx->dir_key) {
+        key->data = (u_char *) ctx->dir_key->key;
+        key->len = ctx->dir_key->len;
+        return EI_OK;
+    }
+
     if (hlcf->key->cv == NULL) {
         *key = hlcf->key->value;
         return EI_OK;

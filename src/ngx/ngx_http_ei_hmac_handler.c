@@ -220,6 +220,12 @@ ngx_http_ei_hmac_check_head(ngx_http_request_t *r,
         return ei_verdict_set(v, EI_REJECT_PROJECT);
     }
 
+    /* the project's key file, else the location's key, else not served */
+
+    if (ngx_http_ei_hmac_dir_key(r, hlcf, ctx) != EI_OK) {
+        return ei_verdict_set(v, EI_REJECT_PROJECT);
+    }
+
     ct = r->headers_in.content_type;
 
     if (ct == NULL || !ei_media_type_ok(ct->value.data, ct->value.len)) {
