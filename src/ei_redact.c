@@ -20,7 +20,8 @@ size_t
 ei_redact_piece(const unsigned char *key, size_t klen, unsigned char *hold,
     size_t h, unsigned char *buf, size_t n, int last)
 {
-    size_t  i, j, total, t;
+    size_t          i, j, total, t;
+    unsigned char  *m;
 
     if (klen == 0) {
         return 0;
@@ -55,6 +56,16 @@ ei_redact_piece(const unsigned char *key, size_t klen, unsigned char *hold,
     /* the longest tail that is a proper prefix of the key is kept back */
 
     t = (klen - 1 < total) ? klen - 1 : total;
+
+    if (t <= n) {
+        /*
+         * the tail is all in the new piece: it can only start at the
+         * key's first byte, which is usually nowhere in it
+         */
+
+        m = memchr(buf + n - t, key[0], t);
+        t = (m == NULL) ? 0 : (size_t) (buf + n - m);
+    }
 
     for ( /* void */ ; t > 0; t--) {
         for (j = 0; j < t; j++) {

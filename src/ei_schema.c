@@ -166,7 +166,6 @@ ei_schema_members(json_t *root, json_t *values[EI_SCHEMA_NFIELDS],
     int          f;
     void        *it;
     size_t       klen;
-    json_t      *value;
     const char  *key;
 
     unknown->n = 0;
@@ -180,11 +179,12 @@ ei_schema_members(json_t *root, json_t *values[EI_SCHEMA_NFIELDS],
     {
         key = json_object_iter_key(it);
         klen = json_object_iter_key_len(it);
-        value = json_object_iter_value(it);
+
+        /* the value of a member that is not a field is never looked at */
 
         f = ei_schema_field(key, klen);
         if (f >= 0) {
-            values[f] = value;
+            values[f] = json_object_iter_value(it);
             continue;
         }
 

@@ -645,6 +645,7 @@ fuzz_canonical(const ei_body_result_t *res, const ei_body_policy_t *policy)
 static void
 fuzz_body(const unsigned char *body, size_t len)
 {
+    char              fp[EI_FINGERPRINT_LEN + 1];
     size_t            i, k, nkeys, cap, shown;
     const char       *quoted;
     json_t           *lenient;
@@ -687,6 +688,12 @@ fuzz_body(const unsigned char *body, size_t len)
             fuzz_assert(res.name_len <= len);
         }
 
+        /* nothing is written past what the caller is told to cleanse */
+
+        for (k = res.out_used; k < cap; k++) {
+            fuzz_assert(out[k] == 0);
+        }
+
         if (rc != EI_OK) {
             fuzz_assert(res.canonical == NULL && res.canonical_len == 0);
             continue;
@@ -699,6 +706,14 @@ fuzz_body(const unsigned char *body, size_t len)
         fuzz_assert(strncmp(res.fingerprint, "sha256:", 7) == 0);
         fuzz_assert(res.key_bits >= fuzz_policies[i].strength.min_bits);
         fuzz_assert(fuzz_policies[i].allow_dev_keys || !res.dev_key);
+        fuzz_assert(res.out_used == res.canonical_len + res.name_len);
+
+        /* the fingerprint made later from the canonical body is the same */
+
+        fuzz_assert(ei_body_key_fingerprint(res.canonical + res.key_at,
+                                            res.key_len, fp)
+                    == 0);
+        fuzz_assert(strcmp(fp, res.fingerprint) == 0);
 
         fuzz_canonical(&res, &fuzz_policies[i]);
     }
