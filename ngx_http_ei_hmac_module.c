@@ -49,9 +49,12 @@
 #include "ngx_http_ei_hmac_metrics.h"
 
 #include "ei_body.h"
+#include "ei_target.h"
 #include "ei_version.h"
 
 
+static ngx_int_t ngx_http_ei_hmac_project_id_variable(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx, ngx_http_variable_value_t *v);
 static ngx_int_t ngx_http_ei_hmac_variable(ngx_http_request_t *r,
     ngx_http_variable_value_t *v, uintptr_t data);
 static ngx_int_t ngx_http_ei_hmac_add_variables(ngx_conf_t *cf);
@@ -261,11 +264,51 @@ static ngx_http_variable_t  ngx_http_ei_hmac_vars[] = {
 
 
 
+/*
+ * The projectId is known before the handler runs, so that limit_req and
+ * the access phase can use it: read from the raw target by the handler's
+ * own rules, empty when the target would be refused.
+ */
+
+static ngx_int_t
+ngx_http_ei_hmac_project_id_variable(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx, ngx_http_variable_value_t *v)
+{
+    u_char        *p;
+    uint64_t       id;
+    ei_verdict_t   verdict;
+
+    if (ctx && ctx->project_id) {
+        id = ctx->project_id;
+
+    } else if (r->schema_start || r->host_start
+               || r->unparsed_uri.len == 0
+               || ei_target_check(r->unparsed_uri.data, r->unparsed_uri.len,
+                                  &id, &verdict)
+                  != EI_OK)
+    {
+        return NGX_OK;
+    }
+
+    p = ngx_pnalloc(r->pool, NGX_INT64_LEN);
+    if (p == NULL) {
+        return NGX_ERROR;
+    }
+
+    v->data = p;
+    v->len = ngx_sprintf(p, "%uL", id) - p;
+    v->valid = 1;
+    v->no_cacheable = 1;
+    v->not_found = 0;
+
+    return NGX_OK;
+}
+
+
 static ngx_int_t
 ngx_http_ei_hmac_variable(ngx_http_request_t *r, ngx_http_variable_value_t *v,
     uintptr_t data)
 {
-    u_char                  *p;
     const char              *outcome;
     ngx_http_ei_hmac_ctx_t  *ctx;
 
@@ -273,25 +316,15 @@ ngx_http_ei_hmac_variable(ngx_http_request_t *r, ngx_http_variable_value_t *v,
 
     v->not_found = 1;
 
+    if (data == NGX_HTTP_EI_HMAC_VAR_PROJECT_ID) {
+        return ngx_http_ei_hmac_project_id_variable(r->main, ctx, v);
+    }
+
     if (ctx == NULL) {
         return NGX_OK;
     }
 
     switch (data) {
-
-    case NGX_HTTP_EI_HMAC_VAR_PROJECT_ID:
-        if (ctx->project_id == 0) {
-            return NGX_OK;
-        }
-
-        p = ngx_pnalloc(r->pool, NGX_INT64_LEN);
-        if (p == NULL) {
-            return NGX_ERROR;
-        }
-
-        v->data = p;
-        v->len = ngx_sprintf(p, "%uL", ctx->project_id) - p;
-        break;
 
     case NGX_HTTP_EI_HMAC_VAR_KEY_NAME:
         if (ctx->name.data == NULL) {
@@ -342,6 +375,13 @@ ngx_http_ei_hmac_variable(ngx_http_request_t *r, ngx_http_variable_value_t *v,
         break;
 
     default: /* NGX_HTTP_EI_HMAC_VAR_ERROR */
+        if (ctx->sent.len) {
+            /* a response replaced by the filters, the gateway's own too */
+            v->data = ctx->sent.data;
+            v->len = ctx->sent.len;
+            break;
+        }
+
         if (ctx->state != NGX_HTTP_EI_HMAC_REFUSED || ctx->error.len == 0) {
             return NGX_OK;
         }

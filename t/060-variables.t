@@ -136,3 +136,83 @@ GET /plain
 --- response_body
 --- error_log
 EI project=[-] name=[-] fp=[-] outcome=[-] error=[-]
+
+
+
+=== TEST 7: an upstream 401 rewritten to 502: $ei_hmac_error holds the text sent
+--- tcp_reply eval
+"HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\n"
+. "WWW-Authenticate: ApiKey\r\nContent-Length: 43\r\nConnection: close\r\n\r\n"
+. '{"success":false,"error":"Invalid API key"}'
+--- request eval
+main::req(42, 'ci', $main::K)
+--- tcp_query eval
+EiHmac::upstream_request('/v1/api/42/hmackeys', EiHmac::body('ci', $main::K))
+--- error_code: 502
+--- response_headers
+X-Outcome: forwarded
+Content-Type: application/json
+--- response_body chomp
+{"success":false,"error":"upstream rejected the gateway's API key"}
+--- error_log
+EI project=[42] name=[ci] fp=[sha256:e37a8b494161eec3] outcome=[forwarded] error=[upstream rejected the gateway's API key]
+
+
+
+=== TEST 8: $ei_hmac_project_id is known in the rewrite phase, before the handler ran
+--- config
+    location /v1/api/ {
+        set $early "[$ei_hmac_project_id]";
+        add_header X-Early $early always;
+        ei_hmac on;
+        ei_hmac_api_key "ei_test_3f1b9c27d64e08a5b7c1e9f2d0a4b6c8";
+        proxy_pass http://127.0.0.1:$TEST_NGINX_RAND_PORT_1;
+        proxy_set_header Host studio.test;
+    }
+--- pipelined_requests eval
+["POST /v1/api/42/hmackeys\n" . EiHmac::body('ci', 'weak'),
+ "POST /v1/api/042/hmackeys\n" . EiHmac::body('ci', 'weak'),
+ "POST /v1/api/42/hmackeys/\n" . EiHmac::body('ci', 'weak'),
+ "POST /v1/api/%34%32/hmackeys\n" . EiHmac::body('ci', 'weak')]
+--- error_code eval
+[400, 400, 404, 400]
+--- response_headers eval
+["X-Early: [42]", "X-Early: []", "X-Early: []", "X-Early: []"]
+--- no_error_log
+[alert]
+[crit]
+
+
+
+=== TEST 9: limit_req per project through $ei_hmac_project_id: 429 in JSON, the other project served
+--- http_config
+    limit_req_zone $ei_hmac_project_id zone=per_project:1m rate=1r/m;
+
+    server {
+        listen 127.0.0.1:$TEST_NGINX_RAND_PORT_2;
+        default_type application/json;
+
+        location / {
+            return 200 '{"success":true,"id":$connection_requests}';
+        }
+    }
+--- config
+    location /v1/api/ {
+        add_header X-Project "$ei_hmac_project_id" always;
+        add_header X-Error "$ei_hmac_error" always;
+        limit_req zone=per_project;
+        limit_req_status 429;
+        ei_hmac on;
+        ei_hmac_api_key "ei_test_3f1b9c27d64e08a5b7c1e9f2d0a4b6c8";
+        proxy_pass http://127.0.0.1:$TEST_NGINX_RAND_PORT_2;
+    }
+--- pipelined_requests eval
+[map { "POST /v1/api/$_/hmackeys\n" . EiHmac::body('ci', $EiHmac::StrongKey) } 1, 1, 2]
+--- error_code eval
+[200, 429, 200]
+--- response_body eval
+['{"success":true,"id":1}', '{"success":false,"error":"too many requests"}', '{"success":true,"id":1}']
+--- response_headers eval
+["X-Project: 1\nX-Error: \nContent-Type: application/json",
+ "X-Project: 1\nX-Error: too many requests\nContent-Type: application/json",
+ "X-Project: 2\nX-Error: \nContent-Type: application/json"]

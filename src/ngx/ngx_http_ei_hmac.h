@@ -106,6 +106,9 @@ typedef struct {
     ei_reason_t                 reason;
     ngx_str_t                   error;
     ngx_str_t                   name;
+
+    /* the error text of the GenericApiResponse that replaced a response */
+    ngx_str_t                   sent;
     u_char                      fingerprint[EI_FINGERPRINT_LEN + 1];
 
     /* the project's key from ei_hmac_api_key_dir, NULL: the location's */

@@ -220,6 +220,9 @@ ngx_http_ei_hmac_replace_header(ngx_http_request_t *r,
         return NGX_ERROR;
     }
 
+    /* for $ei_hmac_error: the texts are static or in ctx */
+    ctx->sent = *text;
+
     return ngx_http_next_header_filter(r);
 }
 
@@ -439,6 +442,9 @@ ngx_http_ei_hmac_replace_status(ngx_http_request_t *r,
     const char  *text;
 
     text = ei_status_text(status, &len);
+
+    ctx->sent.data = (u_char *) text;
+    ctx->sent.len = len;
 
     return ngx_http_ei_hmac_replace(r, ctx, status, text, len);
 }
