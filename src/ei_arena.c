@@ -1,5 +1,5 @@
 /*
- * jansson's allocator while a body is checked (SPEC section 10): blocks
+ * jansson's allocator while a body is checked (README "Performance"): blocks
  * bumped from chunks, cleansed once per body instead of block by block.
  */
 

@@ -1,7 +1,7 @@
 /*
  * jansson's allocator while a body is checked: an arena whose blocks are
  * bumped from chunks and cleansed once, when the body has been checked,
- * instead of block by block (SPEC section 10).  Outside a check jansson's
+ * instead of block by block (README "Performance").  Outside a check jansson's
  * blocks come from malloc and are cleansed before they are freed.
  *
  * Plain C: nothing here knows nginx.

@@ -1,9 +1,10 @@
 /*
- * The AddHmacKeyRequest body (SPEC section 4 steps 7-10): strict JSON, the
- * schema, the key rules, and the canonical form forwarded upstream.
+ * The AddHmacKeyRequest body (README "What a request goes through", steps
+ * 7-10): strict JSON, the schema, the key rules, and the canonical form
+ * forwarded upstream.
  *
- * The cost of a body is bounded (SPEC section 10): a cheap pass counts the
- * JSON values before jansson builds them (ei_json_count.c), and jansson
+ * The cost of a body is bounded (README "Performance"): a cheap pass counts
+ * the JSON values before jansson builds them (ei_json_count.c), and jansson
  * allocates from an arena that is cleansed and reset once per body instead
  * of block by block (ei_arena.c).  The schema is ei_schema.c, the JSON
  * verdicts ei_json_error.c, the escapes ei_escape.c.

@@ -1,6 +1,6 @@
 /*
  * The AddHmacKeyRequest body: JSON, schema, key rules, canonical form
- * (SPEC section 4 steps 7-10).
+ * (README "What a request goes through", steps 7-10).
  *
  * Plain C: nothing here knows nginx.
  */
@@ -17,7 +17,7 @@
 
 
 /*
- * Most JSON values a body may hold in all (SPEC section 10): an
+ * Most JSON values a body may hold in all (README "Performance"): an
  * AddHmacKeyRequest has four.  Past this, jansson is not asked to build
  * more, and the body is refused as "invalid JSON: too many values".
  */
@@ -87,13 +87,13 @@ int ei_body_arena_holds(const unsigned char *bytes, size_t len);
 size_t ei_body_out_size(size_t len);
 
 /*
- * Checks the body in the order of SPEC section 4, steps 7 to 10: JSON, schema,
- * key strength, denylist, development key.  Returns EI_OK with res filled, or
- * the reason with v->msg set (res->name may still be set once the name passed
- * the schema); EI_ERROR_INTERNAL when the body could not be checked (no
- * memory, no digest, out too small).  Nothing of the hmacKey is left in
- * memory this function allocated; out holds the key inside the canonical
- * body on success and is the caller's to cleanse.
+ * Checks the body in the order of README "What a request goes through", steps
+ * 7 to 10: JSON, schema, key strength, denylist, development key. Returns
+ * EI_OK with res filled, or the reason with v->msg set (res->name may still be
+ * set once the name passed the schema); EI_ERROR_INTERNAL when the body could
+ * not be checked (no memory, no digest, out too small).  Nothing of the
+ * hmacKey is left in memory this function allocated; out holds the key inside
+ * the canonical body on success and is the caller's to cleanse.
  */
 ei_reason_t ei_body_check(const unsigned char *body, size_t len,
     const ei_body_policy_t *policy, unsigned char *out, size_t out_cap,

@@ -1,7 +1,7 @@
 /*
- * A cheap pass over a JSON body before jansson builds it (SPEC section 10):
- * counts its values, so that no body makes jansson build more than
- * EI_BODY_MAX_VALUES of them.
+ * A cheap pass over a JSON body before jansson builds it (README
+ * "Performance"): counts its values, so that no body makes jansson build more
+ * than EI_BODY_MAX_VALUES of them.
  *
  * Plain C: nothing here knows nginx.
  */

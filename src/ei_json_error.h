@@ -1,6 +1,6 @@
 /*
- * JSON verdicts in our own words, with jansson's position (SPEC section 4
- * step 7), never jansson's text: it quotes the input, which may hold the
+ * JSON verdicts in our own words, with jansson's position (README "JSON
+ * parsing"), never jansson's text: it quotes the input, which may hold the
  * hmacKey.
  *
  * Plain C: nothing here knows nginx.

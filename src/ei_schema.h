@@ -1,7 +1,7 @@
 /*
- * The AddHmacKeyRequest schema (SPEC section 4 step 8) on a parsed body:
- * the three fields, their types, the name rules, case variants of the
- * field names and unknown members.
+ * The AddHmacKeyRequest schema (README "What a request goes through", step 8)
+ * on a parsed body: the three fields, their types, the name rules, case
+ * variants of the field names and unknown members.
  *
  * Plain C: nothing here knows nginx.
  */
