@@ -10,7 +10,7 @@
 #                 $(DESTDIR)$(PREFIX) (PREFIX=/usr/local by default)
 #   make check-package  install the .deb into the system nginx, nginx -t
 #                 with a site using it, the suites against it, then purge
-#   make fuzz     the libFuzzer target for FUZZ_SECONDS (default 60)
+#   make fuzz     each libFuzzer target for FUZZ_SECONDS (default 60)
 #   make check-memory  the suites under valgrind and with an ASan+UBSan build
 #   make bench    module vs plain nginx: req/s, CPU and instructions per request
 #   make soak     the demo gateway under mixed load for SOAK_SECONDS (default 60)

@@ -9,6 +9,18 @@
 #include "ei_redact.h"
 
 
+static size_t ei_redact_run(const unsigned char *key, size_t klen,
+    unsigned char *p, size_t n, size_t *end_of_last);
+
+
+unsigned char
+ei_redact_mask(const unsigned char *key, size_t klen)
+{
+    return memchr(key, EI_REDACT_MASK, klen) ? EI_REDACT_MASK_ALT
+                                             : EI_REDACT_MASK;
+}
+
+
 static unsigned char *
 ei_redact_at(unsigned char *hold, size_t h, unsigned char *buf, size_t i)
 {
@@ -20,16 +32,23 @@ size_t
 ei_redact_piece(const unsigned char *key, size_t klen, unsigned char *hold,
     size_t h, unsigned char *buf, size_t n, int last)
 {
-    size_t          i, j, total, t;
-    unsigned char  *m;
+    size_t          i, j, total, t, end, off, e;
+    unsigned char  *m, mask;
 
     if (klen == 0) {
         return 0;
     }
 
     total = h + n;
+    mask = ei_redact_mask(key, klen);
 
-    /* every occurrence that starts in the kept-back bytes */
+    /*
+     * every occurrence that starts in the kept-back bytes, then those in
+     * the new piece, from the left and never overlapping, as
+     * ei_redact_all() masks
+     */
+
+    end = 0;
 
     for (i = 0; i < h && i + klen <= total; i++) {
         for (j = 0; j < klen; j++) {
@@ -40,14 +59,19 @@ ei_redact_piece(const unsigned char *key, size_t klen, unsigned char *hold,
 
         if (j == klen) {
             for (j = 0; j < klen; j++) {
-                *ei_redact_at(hold, h, buf, i + j) = EI_REDACT_MASK;
+                *ei_redact_at(hold, h, buf, i + j) = mask;
             }
+
+            end = i + klen;
+            i = end - 1;
         }
     }
 
-    /* and those inside the new piece */
+    off = (end > h) ? end - h : 0;
 
-    (void) ei_redact_all(key, klen, buf, n);
+    if (ei_redact_run(key, klen, buf ? buf + off : NULL, n - off, &e)) {
+        end = h + off + e;
+    }
 
     if (last) {
         return 0;
@@ -63,8 +87,14 @@ ei_redact_piece(const unsigned char *key, size_t klen, unsigned char *hold,
          * key's first byte, which is usually nowhere in it
          */
 
-        m = memchr(buf + n - t, key[0], t);
+        m = (t == 0) ? NULL : memchr(buf + n - t, key[0], t);
         t = (m == NULL) ? 0 : (size_t) (buf + n - m);
+    }
+
+    /* nor may it begin in what was masked: a mask is no key's prefix */
+
+    if (t > total - end) {
+        t = total - end;
     }
 
     for ( /* void */ ; t > 0; t--) {
@@ -87,14 +117,34 @@ size_t
 ei_redact_all(const unsigned char *key, size_t klen, unsigned char *p,
     size_t n)
 {
-    size_t          count;
-    unsigned char  *m, *end;
+    size_t  end;
 
-    if (klen == 0) {
+    return ei_redact_run(key, klen, p, n, &end);
+}
+
+
+/*
+ * Masks the occurrences of key in p[0..n), from the left, never
+ * overlapping; *end is the offset just past the last one masked.
+ */
+
+static size_t
+ei_redact_run(const unsigned char *key, size_t klen, unsigned char *p,
+    size_t n, size_t *end_of_last)
+{
+    size_t          count;
+    unsigned char  *m, *start, *end, mask;
+
+    *end_of_last = 0;
+
+    if (klen == 0 || n < klen) {
         return 0;
     }
 
+    mask = ei_redact_mask(key, klen);
+
     count = 0;
+    start = p;
     end = p + n;
 
     while ((size_t) (end - p) >= klen) {
@@ -105,9 +155,10 @@ ei_redact_all(const unsigned char *key, size_t klen, unsigned char *p,
         }
 
         if (memcmp(m, key, klen) == 0) {
-            memset(m, EI_REDACT_MASK, klen);
+            memset(m, mask, klen);
             count++;
             p = m + klen;
+            *end_of_last = p - start;
 
         } else {
             p = m + 1;

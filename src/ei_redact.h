@@ -12,8 +12,17 @@
 #include <stddef.h>
 
 
-/* what replaces each byte of the key: the length of the response is kept */
-#define EI_REDACT_MASK  '*'
+/*
+ * What replaces each byte of the key, so that the length of the response is
+ * kept: '*', or a space for a key that holds a '*' (an API key is visible
+ * ASCII, so never holds a space).  A mask that is no byte of the key cannot
+ * spell the key next to the response's own bytes, nor leave visible an
+ * occurrence that overlaps one masked.
+ */
+#define EI_REDACT_MASK      '*'
+#define EI_REDACT_MASK_ALT  ' '
+
+unsigned char ei_redact_mask(const unsigned char *key, size_t klen);
 
 
 /*

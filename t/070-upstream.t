@@ -406,3 +406,25 @@ $EiHmac::Created
 --- error_code: 200
 --- response_body chomp
 {"success":true,"id":7}
+
+
+
+=== TEST 29: a key holding a '*' is masked by spaces: the mask never spells it, overlapping echoes included
+--- config
+    location /v1/api/ {
+        ei_hmac on;
+        ei_hmac_api_key "**e*****";
+        proxy_pass http://127.0.0.1:$TEST_NGINX_RAND_PORT_1;
+        proxy_set_header Host studio.test;
+    }
+--- tcp_query eval
+EiHmac::upstream_request_key('**e*****', '/v1/api/9/hmackeys', EiHmac::body('ci', $main::K))
+--- tcp_reply eval
+main::chunked("200 OK", "Content-Type: text/plain\r\nX-Echo: **e*****\r\n", map { substr('x**e******e*****x', $_ * 3, 3) } 0 .. 5)
+--- error_code: 200
+--- response_headers
+Content-Type: text/plain
+--- raw_response_headers_like eval
+qr/\r\nX-Echo: [ ]{8}\r\n/
+--- response_body eval
+'x        *e*****x'

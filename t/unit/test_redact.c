@@ -125,6 +125,36 @@ redact_all_counts_matches(void **state)
 }
 
 
+/*
+ * A key holding a '*' is masked by spaces: with '*', masking the first of
+ * two overlapping occurrences left the second one whole (found by
+ * t/fuzz/fuzz_redact.c), and a mask-made prefix was kept back and
+ * completed by the next piece.
+ */
+
+static void
+key_with_a_star_is_masked_by_spaces(void **state)
+{
+    char    out[64];
+    size_t  step;
+
+    (void) state;
+
+    assert_int_equal(ei_redact_mask((const unsigned char *) "**e*****", 8),
+                     ' ');
+    assert_int_equal(ei_redact_mask((const unsigned char *) "ei_k3y", 6),
+                     '*');
+
+    for (step = 1; step <= 18; step++) {
+        redact_in_pieces("**e*****", "x**e******e*****x", step, out);
+        assert_string_equal(out, "x        *e*****x");
+
+        redact_in_pieces("*A", "*A*AA", step, out);
+        assert_string_equal(out, "    A");
+    }
+}
+
+
 int
 main(void)
 {
@@ -133,6 +163,7 @@ main(void)
         cmocka_unit_test(overlapping_prefixes_are_not_lost),
         cmocka_unit_test(text_without_key_is_unchanged),
         cmocka_unit_test(redact_all_counts_matches),
+        cmocka_unit_test(key_with_a_star_is_masked_by_spaces),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
