@@ -199,8 +199,9 @@ ngx_int_t ngx_http_ei_hmac_send_reply(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx);
 
 /* ngx_http_ei_hmac_mask.c: the API key masked in responses */
-ngx_int_t ngx_http_ei_hmac_redact_headers(ngx_http_request_t *r,
+void ngx_http_ei_hmac_redact_headers(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx);
+ngx_int_t ngx_http_ei_hmac_check_maskable(ngx_http_request_t *r);
 ngx_int_t ngx_http_ei_hmac_redact_body(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx, ngx_chain_t *in, ngx_chain_t **out);
 

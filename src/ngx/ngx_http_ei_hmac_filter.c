@@ -27,6 +27,7 @@ static ngx_int_t ngx_http_ei_hmac_error_header(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx);
 static ngx_int_t ngx_http_ei_hmac_replace_header(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx, ngx_uint_t status, ngx_str_t *text);
+static void ngx_http_ei_hmac_drop_upstream(ngx_http_request_t *r);
 static ngx_int_t ngx_http_ei_hmac_body_filter(ngx_http_request_t *r,
     ngx_chain_t *in);
 static ngx_int_t ngx_http_ei_hmac_mask_body(ngx_http_request_t *r,
@@ -44,8 +45,8 @@ static ngx_int_t ngx_http_ei_hmac_send_replacement(ngx_http_request_t *r,
 static ngx_int_t ngx_http_ei_hmac_send_body(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx);
 static ngx_uint_t ngx_http_ei_hmac_upstream_failed(ngx_http_request_t *r);
-static void ngx_http_ei_hmac_clear_header(ngx_http_request_t *r,
-    ngx_str_t *name);
+static void ngx_http_ei_hmac_clear_headers(ngx_http_request_t *r,
+    ngx_str_t *names);
 static void ngx_http_ei_hmac_consume(ngx_chain_t *in);
 
 
@@ -54,7 +55,28 @@ static ngx_str_t  ngx_http_ei_hmac_json_type = ngx_string("application/json");
 static ngx_str_t  ngx_http_ei_hmac_upstream_401 =
     ngx_string("upstream rejected the gateway's API key");
 
-static ngx_str_t  ngx_http_ei_hmac_www_auth = ngx_string("WWW-Authenticate");
+static ngx_str_t  ngx_http_ei_hmac_www_auth[] = {
+    ngx_string("WWW-Authenticate"),
+    ngx_null_string
+};
+
+/* what describes a body: wrong for the one that replaces it */
+static ngx_str_t  ngx_http_ei_hmac_body_headers[] = {
+    ngx_string("Content-Length"),
+    ngx_string("Content-Encoding"),
+    ngx_string("Content-Range"),
+    ngx_string("Accept-Ranges"),
+    ngx_string("ETag"),
+    ngx_string("Last-Modified"),
+    ngx_string("Content-MD5"),
+    ngx_string("Digest"),
+    ngx_string("Content-Digest"),
+    ngx_string("Repr-Digest"),
+    ngx_string("Content-Language"),
+    ngx_string("Content-Location"),
+    ngx_string("Content-Disposition"),
+    ngx_null_string
+};
 
 static ngx_str_t  ngx_http_ei_hmac_upstream_invalid =
     ngx_string("upstream sent an invalid response");
@@ -88,11 +110,18 @@ ngx_http_ei_hmac_header_filter(ngx_http_request_t *r)
      * redirect led to, the key never goes back to the client
      */
 
-    if (ctx && ctx->redact.len && r->upstream
-        && ngx_http_ei_hmac_redact_headers(r, ctx) == NGX_DECLINED)
-    {
-        return ngx_http_ei_hmac_replace_header(r, ctx, NGX_HTTP_BAD_GATEWAY,
-                                            &ngx_http_ei_hmac_upstream_invalid);
+    if (ctx && ctx->redact.len && r->upstream) {
+        ngx_http_ei_hmac_redact_headers(r, ctx);
+
+        if (r->err_status == 0
+            && ngx_http_ei_hmac_check_maskable(r) == NGX_DECLINED)
+        {
+            ngx_http_ei_hmac_drop_upstream(r);
+
+            return ngx_http_ei_hmac_replace_header(r, ctx,
+                       NGX_HTTP_BAD_GATEWAY,
+                       &ngx_http_ei_hmac_upstream_invalid);
+        }
     }
 
     hlcf = ngx_http_get_module_loc_conf(r, ngx_http_ei_hmac_module);
@@ -159,7 +188,7 @@ ngx_http_ei_hmac_error_header(ngx_http_request_t *r,
 
             /* the challenge was for the gateway, not for its client */
 
-            ngx_http_ei_hmac_clear_header(r, &ngx_http_ei_hmac_www_auth);
+            ngx_http_ei_hmac_clear_headers(r, ngx_http_ei_hmac_www_auth);
             r->headers_out.www_authenticate = NULL;
 
             return ngx_http_ei_hmac_replace_header(r, ctx,
@@ -221,6 +250,45 @@ ngx_http_ei_hmac_replace_header(ngx_http_request_t *r,
     }
 
     return ngx_http_next_header_filter(r);
+}
+
+
+/*
+ * A refused upstream answer: nothing more of it is read (a 101 or 1xx
+ * would be read as a body up to the close, or tunnelled), and its
+ * connection, whose next bytes may be anything, is never reused.
+ */
+
+static void
+ngx_http_ei_hmac_drop_upstream(ngx_http_request_t *r)
+{
+    ngx_http_upstream_t  *u;
+
+    u = r->upstream;
+
+    u->upgrade = 0;
+    u->keepalive = 0;
+
+    /* the input filters set u->keepalive from it once the body is read */
+
+    u->headers_in.connection_close = 1;
+
+    /* read as an empty body, and what was read after the header dropped */
+
+    u->headers_in.content_length_n = 0;
+    u->headers_in.chunked = 0;
+    u->buffer.pos = u->buffer.last;
+
+    /* no header of that answer is the gateway's (a Location would be) */
+
+    ngx_http_ei_hmac_clear_headers(r, NULL);
+
+    r->headers_out.server = NULL;
+    r->headers_out.date = NULL;
+    r->headers_out.location = NULL;
+    r->headers_out.refresh = NULL;
+    r->headers_out.www_authenticate = NULL;
+    r->headers_out.expires = NULL;
 }
 
 
@@ -484,10 +552,9 @@ ngx_http_ei_hmac_replace(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx,
     ngx_http_clear_last_modified(r);
     ngx_http_clear_etag(r);
 
-    if (r->headers_out.content_encoding) {
-        r->headers_out.content_encoding->hash = 0;
-        r->headers_out.content_encoding = NULL;
-    }
+    ngx_http_ei_hmac_clear_headers(r, ngx_http_ei_hmac_body_headers);
+    r->headers_out.content_encoding = NULL;
+    r->headers_out.content_range = NULL;
 
     r->headers_out.content_length_n = n;
 
@@ -556,11 +623,16 @@ ngx_http_ei_hmac_upstream_failed(ngx_http_request_t *r)
 }
 
 
-/* hides every response header of that name from the header filter */
+/*
+ * Hides every response header of those names (of every name: NULL) from
+ * the header filter; an upstream may send a header more than once, and
+ * r->headers_out points to the last one only.
+ */
 
 static void
-ngx_http_ei_hmac_clear_header(ngx_http_request_t *r, ngx_str_t *name)
+ngx_http_ei_hmac_clear_headers(ngx_http_request_t *r, ngx_str_t *names)
 {
+    ngx_str_t        *n;
     ngx_uint_t        i;
     ngx_list_part_t  *part;
     ngx_table_elt_t  *h;
@@ -580,9 +652,15 @@ ngx_http_ei_hmac_clear_header(ngx_http_request_t *r, ngx_str_t *name)
             i = 0;
         }
 
-        if (h[i].key.len == name->len
-            && ngx_strncasecmp(h[i].key.data, name->data, name->len) == 0)
-        {
+        for (n = names; n && n->len; n++) {
+            if (h[i].key.len == n->len
+                && ngx_strncasecmp(h[i].key.data, n->data, n->len) == 0)
+            {
+                break;
+            }
+        }
+
+        if (names == NULL || n->len) {
             h[i].hash = 0;
         }
     }

@@ -14,6 +14,8 @@
 #include "ei_redact.h"
 
 
+static ngx_table_elt_t *ngx_http_ei_hmac_find_coding(ngx_list_t *headers,
+    ngx_str_t *name, const char *coding);
 static ngx_int_t ngx_http_ei_hmac_mask_buf(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx, ngx_buf_t **bp, ngx_chain_t ***ll);
 static ngx_buf_t *ngx_http_ei_hmac_copy_buf(ngx_http_request_t *r,
@@ -24,21 +26,26 @@ static ngx_int_t ngx_http_ei_hmac_emit_held(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx, size_t emit, ngx_chain_t ***ll);
 
 
+static ngx_str_t  ngx_http_ei_hmac_content_encoding =
+    ngx_string("Content-Encoding");
+static ngx_str_t  ngx_http_ei_hmac_transfer_encoding =
+    ngx_string("Transfer-Encoding");
+
+
 /*
  * An upstream that echoes the request would hand the key to the client:
  * every occurrence is masked in the response headers, and the body filter
- * masks it in the body, keeping the length of both.  NGX_DECLINED: the
- * body is compressed, and cannot be searched for the key.
+ * masks it in the body, keeping the length of both.
  */
 
-ngx_int_t
+void
 ngx_http_ei_hmac_redact_headers(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx)
 {
     size_t            n;
     ngx_uint_t        i;
     ngx_list_part_t  *part;
-    ngx_table_elt_t  *h, *ce;
+    ngx_table_elt_t  *h;
 
     n = 0;
 
@@ -91,21 +98,93 @@ ngx_http_ei_hmac_redact_headers(ngx_http_request_t *r,
 
     ctx->filter = NGX_HTTP_EI_HMAC_REDACT;
     r->filter_need_in_memory = 1;
+}
 
-    ce = r->headers_out.content_encoding;
 
-    if (ce == NULL || ce->value.len == 0
-        || ngx_strcasecmp(ce->value.data, (u_char *) "identity") == 0
-        || r->headers_out.status >= NGX_HTTP_BAD_REQUEST)
-    {
+/*
+ * NGX_DECLINED: the upstream's answer cannot be masked, so it must not
+ * pass at all.  A compressed body hides the key from the search (nginx
+ * takes only the last Content-Encoding header for the coding, and passes
+ * a transfer coding other than chunked as it is, de-chunked); a 1xx is
+ * taken by nginx 1.22 as the final answer, with what follows as its body,
+ * and a 101 turns the connection into a tunnel no filter sees.
+ */
+
+ngx_int_t
+ngx_http_ei_hmac_check_maskable(ngx_http_request_t *r)
+{
+    ngx_table_elt_t      *h;
+    ngx_http_upstream_t  *u;
+
+    u = r->upstream;
+
+    if (u->headers_in.status_n >= 100 && u->headers_in.status_n < 200) {
+        ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
+                      "ei_hmac refused an upstream %ui response",
+                      u->headers_in.status_n);
+        return NGX_DECLINED;
+    }
+
+    h = ngx_http_ei_hmac_find_coding(&u->headers_in.headers,
+                                     &ngx_http_ei_hmac_content_encoding,
+                                     "identity");
+    if (h == NULL) {
+        h = ngx_http_ei_hmac_find_coding(&r->headers_out.headers,
+                                         &ngx_http_ei_hmac_content_encoding,
+                                         "identity");
+    }
+
+    if (h == NULL) {
+        h = ngx_http_ei_hmac_find_coding(&u->headers_in.headers,
+                                         &ngx_http_ei_hmac_transfer_encoding,
+                                         "chunked");
+    }
+
+    if (h == NULL) {
         return NGX_OK;
     }
 
     ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
-                  "ei_hmac refused an upstream response with "
-                  "\"Content-Encoding: %V\"", &ce->value);
+                  "ei_hmac refused an upstream response with \"%V: %V\"",
+                  &h->key, &h->value);
 
     return NGX_DECLINED;
+}
+
+
+/* the first header of that name in the list with a coding but coding */
+
+static ngx_table_elt_t *
+ngx_http_ei_hmac_find_coding(ngx_list_t *headers, ngx_str_t *name,
+    const char *coding)
+{
+    ngx_uint_t        i;
+    ngx_list_part_t  *part;
+    ngx_table_elt_t  *h;
+
+    part = &headers->part;
+    h = part->elts;
+
+    for (i = 0; /* void */; i++) {
+
+        if (i >= part->nelts) {
+            if (part->next == NULL) {
+                return NULL;
+            }
+
+            part = part->next;
+            h = part->elts;
+            i = 0;
+        }
+
+        if (h[i].hash != 0
+            && h[i].key.len == name->len
+            && ngx_strncasecmp(h[i].key.data, name->data, name->len) == 0
+            && !ei_codings_only(h[i].value.data, h[i].value.len, coding))
+        {
+            return &h[i];
+        }
+    }
 }
 
 
