@@ -384,7 +384,92 @@ main::reply("401 Unauthorized", "Content-Type: application/json\r\nETag: \"a\"\r
 
 
 
-=== TEST 21: unbuffered, an upstream GenericApiResponse error passes as it is
+=== TEST 21: unbuffered, an upstream error body that breaks off becomes a 502 in JSON
+--- config eval
+main::unbuffered()
+--- tcp_reply eval
+"HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/html\r\nContent-Length: 100\r\n\r\n0123456789"
+--- error_code: 502
+--- response_body chomp
+{"success":false,"error":"upstream is unavailable"}
+--- error_log
+upstream prematurely closed connection
+
+
+
+=== TEST 22: unbuffered, an upstream error body that stalls becomes a 504 in JSON
+--- config eval
+main::unbuffered("        proxy_read_timeout 300ms;\n")
+--- tcp_reply eval
+"HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/html\r\nContent-Length: 100\r\n\r\n0123456789"
+--- tcp_no_close
+--- error_code: 504
+--- response_body chomp
+{"success":false,"error":"upstream timed out"}
+--- error_log
+upstream timed out
+
+
+
+=== TEST 23: buffered, an upstream error body that stalls becomes a 504 in JSON
+--- config eval
+EiHmac::location("        proxy_read_timeout 300ms;\n")
+--- tcp_reply eval
+"HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/html\r\nContent-Length: 100\r\n\r\n0123456789"
+--- tcp_no_close
+--- error_code: 504
+--- response_body chomp
+{"success":false,"error":"upstream timed out"}
+--- error_log
+upstream timed out
+
+
+
+=== TEST 24: an upstream error with an invalid chunk becomes a 502 in JSON
+--- tcp_reply eval
+"HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\nzz\r\n"
+--- error_code: 502
+--- response_body chomp
+{"success":false,"error":"upstream is unavailable"}
+--- error_log
+upstream sent invalid chunked response
+
+
+
+=== TEST 25: unbuffered, an upstream error with an invalid chunk becomes a 502 in JSON
+--- config eval
+main::unbuffered()
+--- tcp_reply eval
+"HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\nzz\r\n"
+--- error_code: 502
+--- response_body chomp
+{"success":false,"error":"upstream is unavailable"}
+--- error_log
+upstream sent invalid chunked response
+
+
+
+=== TEST 26: a 401 with an invalid chunk is still the gateway's complete 502
+--- tcp_reply eval
+"HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"
+--- error_code: 502
+--- response_body chomp
+{"success":false,"error":"upstream rejected the gateway's API key"}
+
+
+
+=== TEST 27: unbuffered, a 401 with an invalid chunk is the gateway's complete 502
+--- config eval
+main::unbuffered()
+--- tcp_reply eval
+"HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"
+--- error_code: 502
+--- response_body chomp
+{"success":false,"error":"upstream rejected the gateway's API key"}
+
+
+
+=== TEST 28: unbuffered, an upstream GenericApiResponse error passes as it is
 --- config eval
 main::unbuffered()
 --- tcp_reply eval
@@ -398,7 +483,7 @@ Content-Length: 61
 
 
 
-=== TEST 22: unbuffered, an HTML 500 becomes a GenericApiResponse
+=== TEST 29: unbuffered, an HTML 500 becomes a GenericApiResponse
 --- config eval
 main::unbuffered()
 --- tcp_reply eval
@@ -409,7 +494,7 @@ main::reply("500 Internal Server Error", "Content-Type: text/html\r\n", "<html><
 
 
 
-=== TEST 23: unbuffered, an upstream that echoes the key in small chunks never shows it
+=== TEST 30: unbuffered, an upstream that echoes the key in small chunks never shows it
 --- config eval
 main::unbuffered()
 --- tcp_reply eval
@@ -425,7 +510,7 @@ my $b = $main::Fwd; $b =~ s/\Q$EiHmac::Key\E/$main::Mask/g; $b
 
 
 
-=== TEST 24: unbuffered, Studio rejecting the gateway's key is a 502
+=== TEST 31: unbuffered, Studio rejecting the gateway's key is a 502
 --- config eval
 main::unbuffered()
 --- tcp_reply eval
@@ -436,7 +521,7 @@ main::reply("401 Unauthorized", "Content-Type: application/json\r\nWWW-Authentic
 
 
 
-=== TEST 25: unbuffered, an upstream too slow to answer gives 504
+=== TEST 32: unbuffered, an upstream too slow to answer gives 504
 --- config eval
 main::unbuffered("        proxy_read_timeout 300ms;\n")
 --- tcp_reply_delay: 1s

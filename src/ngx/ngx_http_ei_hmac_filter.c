@@ -27,7 +27,10 @@ static ngx_int_t ngx_http_ei_hmac_error_header(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx);
 static ngx_int_t ngx_http_ei_hmac_replace_header(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx, ngx_uint_t status, ngx_str_t *text);
-static void ngx_http_ei_hmac_drop_upstream(ngx_http_request_t *r);
+static void ngx_http_ei_hmac_watch_upstream(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx);
+static void ngx_http_ei_hmac_upstream_finalize(ngx_http_request_t *r,
+    ngx_int_t rc);
 static ngx_int_t ngx_http_ei_hmac_body_filter(ngx_http_request_t *r,
     ngx_chain_t *in);
 static ngx_int_t ngx_http_ei_hmac_mask_body(ngx_http_request_t *r,
@@ -44,9 +47,6 @@ static ngx_int_t ngx_http_ei_hmac_send_replacement(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx);
 static ngx_int_t ngx_http_ei_hmac_send_body(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx);
-static ngx_uint_t ngx_http_ei_hmac_upstream_failed(ngx_http_request_t *r);
-static void ngx_http_ei_hmac_clear_headers(ngx_http_request_t *r,
-    ngx_str_t *names);
 static void ngx_http_ei_hmac_consume(ngx_chain_t *in);
 
 
@@ -112,6 +112,7 @@ ngx_http_ei_hmac_header_filter(ngx_http_request_t *r)
 
     if (ctx && ctx->redact.len && r->upstream) {
         ngx_http_ei_hmac_redact_headers(r, ctx);
+        ngx_http_ei_hmac_watch_upstream(r, ctx);
 
         if (r->err_status == 0
             && ngx_http_ei_hmac_check_maskable(r) == NGX_DECLINED)
@@ -254,41 +255,77 @@ ngx_http_ei_hmac_replace_header(ngx_http_request_t *r,
 
 
 /*
- * A refused upstream answer: nothing more of it is read (a 101 or 1xx
- * would be read as a body up to the close, or tunnelled), and its
- * connection, whose next bytes may be anything, is never reused.
+ * Once the upstream's header is taken, nginx ends a failed response
+ * (a body cut off, stalled or badly chunked) by closing the connection,
+ * and the client would get the held-back or announced header with no
+ * body, or nothing at all: the upstream module's finalizer is wrapped so
+ * that the gateway's answer goes out first.
  */
 
 static void
-ngx_http_ei_hmac_drop_upstream(ngx_http_request_t *r)
+ngx_http_ei_hmac_watch_upstream(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx)
 {
     ngx_http_upstream_t  *u;
 
     u = r->upstream;
 
-    u->upgrade = 0;
-    u->keepalive = 0;
+    if (ctx->finalize || u->finalize_request == NULL) {
+        return;
+    }
 
-    /* the input filters set u->keepalive from it once the body is read */
+    ctx->finalize = u->finalize_request;
+    u->finalize_request = ngx_http_ei_hmac_upstream_finalize;
+}
 
-    u->headers_in.connection_close = 1;
 
-    /* read as an empty body, and what was read after the header dropped */
+static void
+ngx_http_ei_hmac_upstream_finalize(ngx_http_request_t *r, ngx_int_t rc)
+{
+    ngx_uint_t               status;
+    ngx_http_upstream_t     *u;
+    ngx_http_ei_hmac_ctx_t  *ctx;
 
-    u->headers_in.content_length_n = 0;
-    u->headers_in.chunked = 0;
-    u->buffer.pos = u->buffer.last;
+    ctx = ngx_http_ei_hmac_get_ctx(r);
+    u = r->upstream;
 
-    /* no header of that answer is the gateway's (a Location would be) */
+    ctx->finalize(r, rc);
 
-    ngx_http_ei_hmac_clear_headers(r, NULL);
+    if (rc == NGX_OK || rc == NGX_DECLINED || !u->header_sent
+        || rc == NGX_HTTP_REQUEST_TIME_OUT
+        || rc == NGX_HTTP_CLIENT_CLOSED_REQUEST || r->connection->error)
+    {
+        /* the body ends as usual, or nginx answers itself, or no client */
+        return;
+    }
 
-    r->headers_out.server = NULL;
-    r->headers_out.date = NULL;
-    r->headers_out.location = NULL;
-    r->headers_out.refresh = NULL;
-    r->headers_out.www_authenticate = NULL;
-    r->headers_out.expires = NULL;
+    /* what is sent now must not wait for a rate limit: nginx closes next */
+
+    r->keepalive = 0;
+    r->limit_rate = 0;
+
+    if (ctx->filter == NGX_HTTP_EI_HMAC_REPLACE) {
+        (void) ngx_http_ei_hmac_send_body(r, ctx);
+        return;
+    }
+
+    if (ctx->filter != NGX_HTTP_EI_HMAC_INSPECT) {
+        return;
+    }
+
+    /* the connection is still open: nginx closes it after this */
+
+    status = (rc == NGX_HTTP_GATEWAY_TIME_OUT
+              || (u->peer.connection && u->peer.connection->read->timedout))
+             ? NGX_HTTP_GATEWAY_TIME_OUT : NGX_HTTP_BAD_GATEWAY;
+
+    ngx_log_error(NGX_LOG_INFO, r->connection->log, 0,
+                  "ei_hmac upstream %ui response broke off, answered %ui",
+                  r->headers_out.status, status);
+
+    if (ngx_http_ei_hmac_replace_status(r, ctx, status) == NGX_OK) {
+        (void) ngx_http_ei_hmac_send_replacement(r, ctx);
+    }
 }
 
 
@@ -397,35 +434,22 @@ ngx_http_ei_hmac_inspect_body(ngx_http_request_t *r,
     status = r->headers_out.status;
 
     if (rc == NGX_OK && !last) {
-        if (in == NULL || !ngx_http_ei_hmac_upstream_failed(r)) {
-            return NGX_OK;
-        }
+        /* more follows, or the upstream fails (see the finalizer) */
+        return NGX_OK;
+    }
 
-        /*
-         * the upstream broke off its error body: nginx sends only a flush
-         * and closes, and the client would get an empty reply
-         */
-
-        ngx_log_error(NGX_LOG_INFO, r->connection->log, 0,
-                      "ei_hmac upstream %ui response broke off, answered 502",
-                      status);
-
-        status = NGX_HTTP_BAD_GATEWAY;
-        r->keepalive = 0;
-
-    } else if (rc == NGX_OK
-               && ei_api_response_check(ctx->inspect->pos,
-                                        ctx->inspect->last - ctx->inspect->pos))
+    if (rc == NGX_OK
+        && ei_api_response_check(ctx->inspect->pos,
+                                 ctx->inspect->last - ctx->inspect->pos))
     {
         return ngx_http_ei_hmac_pass_upstream_error(r, ctx);
-
-    } else {
-        /* not a GenericApiResponse, or larger than the bound */
-
-        ngx_log_error(NGX_LOG_INFO, r->connection->log, 0,
-                      "ei_hmac rewrote upstream %ui response into a "
-                      "GenericApiResponse", status);
     }
+
+    /* not a GenericApiResponse, or larger than the bound */
+
+    ngx_log_error(NGX_LOG_INFO, r->connection->log, 0,
+                  "ei_hmac rewrote upstream %ui response into a "
+                  "GenericApiResponse", status);
 
     if (ngx_http_ei_hmac_replace_status(r, ctx, status) != NGX_OK) {
         return NGX_ERROR;
@@ -596,74 +620,6 @@ ngx_http_ei_hmac_send_body(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx)
     out.next = NULL;
 
     return ngx_http_next_body_filter(r, &out);
-}
-
-
-/* the upstream module gave up on the response it was reading */
-
-static ngx_uint_t
-ngx_http_ei_hmac_upstream_failed(ngx_http_request_t *r)
-{
-    ngx_http_upstream_t  *u;
-
-    u = r->upstream;
-
-    if (u == NULL) {
-        return 0;
-    }
-
-    if (u->pipe && (u->pipe->upstream_error
-                    || (u->pipe->upstream_eof && !u->pipe->upstream_done
-                        && u->length != 0 && u->length != -1)))
-    {
-        return 1;
-    }
-
-    return u->error;
-}
-
-
-/*
- * Hides every response header of those names (of every name: NULL) from
- * the header filter; an upstream may send a header more than once, and
- * r->headers_out points to the last one only.
- */
-
-static void
-ngx_http_ei_hmac_clear_headers(ngx_http_request_t *r, ngx_str_t *names)
-{
-    ngx_str_t        *n;
-    ngx_uint_t        i;
-    ngx_list_part_t  *part;
-    ngx_table_elt_t  *h;
-
-    part = &r->headers_out.headers.part;
-    h = part->elts;
-
-    for (i = 0; /* void */; i++) {
-
-        if (i >= part->nelts) {
-            if (part->next == NULL) {
-                break;
-            }
-
-            part = part->next;
-            h = part->elts;
-            i = 0;
-        }
-
-        for (n = names; n && n->len; n++) {
-            if (h[i].key.len == n->len
-                && ngx_strncasecmp(h[i].key.data, n->data, n->len) == 0)
-            {
-                break;
-            }
-        }
-
-        if (names == NULL || n->len) {
-            h[i].hash = 0;
-        }
-    }
 }
 
 

@@ -189,6 +189,89 @@ ngx_http_ei_hmac_find_coding(ngx_list_t *headers, ngx_str_t *name,
 
 
 /*
+ * A refused upstream answer: nothing more of it is read (a 101 or 1xx
+ * would be read as a body up to the close, or tunnelled), and its
+ * connection, whose next bytes may be anything, is never reused.
+ */
+
+void
+ngx_http_ei_hmac_drop_upstream(ngx_http_request_t *r)
+{
+    ngx_http_upstream_t  *u;
+
+    u = r->upstream;
+
+    u->upgrade = 0;
+    u->keepalive = 0;
+
+    /* the input filters set u->keepalive from it once the body is read */
+
+    u->headers_in.connection_close = 1;
+
+    /* read as an empty body, and what was read after the header dropped */
+
+    u->headers_in.content_length_n = 0;
+    u->headers_in.chunked = 0;
+    u->buffer.pos = u->buffer.last;
+
+    /* no header of that answer is the gateway's (a Location would be) */
+
+    ngx_http_ei_hmac_clear_headers(r, NULL);
+
+    r->headers_out.server = NULL;
+    r->headers_out.date = NULL;
+    r->headers_out.location = NULL;
+    r->headers_out.refresh = NULL;
+    r->headers_out.www_authenticate = NULL;
+    r->headers_out.expires = NULL;
+}
+
+
+/*
+ * Hides every response header of those names (of every name: NULL) from
+ * the header filter; an upstream may send a header more than once, and
+ * r->headers_out points to the last one only.
+ */
+
+void
+ngx_http_ei_hmac_clear_headers(ngx_http_request_t *r, ngx_str_t *names)
+{
+    ngx_str_t        *n;
+    ngx_uint_t        i;
+    ngx_list_part_t  *part;
+    ngx_table_elt_t  *h;
+
+    part = &r->headers_out.headers.part;
+    h = part->elts;
+
+    for (i = 0; /* void */; i++) {
+
+        if (i >= part->nelts) {
+            if (part->next == NULL) {
+                break;
+            }
+
+            part = part->next;
+            h = part->elts;
+            i = 0;
+        }
+
+        for (n = names; n && n->len; n++) {
+            if (h[i].key.len == n->len
+                && ngx_strncasecmp(h[i].key.data, n->data, n->len) == 0)
+            {
+                break;
+            }
+        }
+
+        if (names == NULL || n->len) {
+            h[i].hash = 0;
+        }
+    }
+}
+
+
+/*
  * Masks the key in a piece of the response body, keeping back the bytes
  * that may start an occurrence which the next piece completes; *out is
  * what may be sent now.
