@@ -202,7 +202,7 @@ ngx_int_t ngx_http_ei_hmac_replace(ngx_http_request_t *r,
 ngx_int_t ngx_http_ei_hmac_send_reply(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx);
 
-/* ngx_http_ei_hmac_mask.c: the API key masked in responses */
+/* ngx_http_ei_hmac_mask.c: the API key masked in responses, or refused */
 void ngx_http_ei_hmac_redact_headers(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx);
 ngx_int_t ngx_http_ei_hmac_check_maskable(ngx_http_request_t *r);

@@ -1,7 +1,9 @@
 
 /*
  * The server-held key masked in the upstream's response: an upstream that
- * echoes the request would otherwise hand the key to the client.
+ * echoes the request would otherwise hand the key to the client.  An
+ * answer whose body cannot be searched (compressed, or not a body at all:
+ * a 1xx or 101) is refused, and nothing more of it read.
  */
 
 
