@@ -21,6 +21,23 @@ ei_redact_mask(const unsigned char *key, size_t klen)
 }
 
 
+/* p[0..n) equals the lowercase letters of s, in any letter case */
+
+static int
+ei_redact_caseeq(const unsigned char *p, size_t n, const char *s)
+{
+    size_t  i;
+
+    for (i = 0; i < n; i++) {
+        if (s[i] == '\0' || (p[i] | 0x20) != (unsigned char) s[i]) {
+            return 0;
+        }
+    }
+
+    return s[n] == '\0';
+}
+
+
 static unsigned char *
 ei_redact_at(unsigned char *hold, size_t h, unsigned char *buf, size_t i)
 {
@@ -166,4 +183,36 @@ ei_redact_run(const unsigned char *key, size_t klen, unsigned char *p,
     }
 
     return count;
+}
+
+
+/*
+ * A Content-Encoding or Transfer-Encoding value is a comma-separated list;
+ * every element must be the one coding the filters can read through (or
+ * empty, which codes nothing).
+ */
+
+int
+ei_codings_only(const unsigned char *v, size_t n, const char *coding)
+{
+    size_t  i, c, s, e;
+
+    for (i = 0; i <= n; i = c + 1) {
+
+        for (c = i; c < n && v[c] != ','; c++) { /* void */ }
+
+        /* the element v[s..e), without the white space around it */
+
+        for (s = i; s < c && (v[s] == ' ' || v[s] == '\t'); s++) { /* void */ }
+
+        for (e = c; e > s && (v[e - 1] == ' ' || v[e - 1] == '\t'); e--) {
+            /* void */
+        }
+
+        if (e > s && !ei_redact_caseeq(v + s, e - s, coding)) {
+            return 0;
+        }
+    }
+
+    return 1;
 }

@@ -40,4 +40,11 @@ size_t ei_redact_piece(const unsigned char *key, size_t klen,
 size_t ei_redact_all(const unsigned char *key, size_t klen, unsigned char *p,
     size_t n);
 
+/*
+ * 1 when every element of the comma-separated list v[0..n) (a
+ * Content-Encoding or Transfer-Encoding value) is empty or names coding,
+ * in any letter case: what the body filter can mask through.
+ */
+int ei_codings_only(const unsigned char *v, size_t n, const char *coding);
+
 #endif /* EI_REDACT_H */

@@ -14,19 +14,13 @@ our $Req = "POST /v1/api/9/hmackeys\n" . EiHmac::body('ci', $K);
 our $Fwd = EiHmac::upstream_request('/v1/api/9/hmackeys', EiHmac::body('ci', $K));
 our $Mask = '*' x length($EiHmac::Key);
 
-sub reply {
-    my ($status, $headers, $body) = @_;
-    return "HTTP/1.1 $status\r\n$headers"
-        . "Content-Length: " . length($body) . "\r\nConnection: close\r\n\r\n$body";
-}
+sub reply { return EiHmac::reply(@_) }
 
 sub chunked {
     my ($status, $headers, @chunks) = @_;
-    return "HTTP/1.1 $status\r\n${headers}Transfer-Encoding: chunked\r\n"
-        . "Connection: close\r\n\r\n"
-        . join('', map { sprintf("%x\r\n%s\r\n", length $_, $_) }
-                   grep { length } @chunks)
-        . "0\r\n\r\n";
+    return EiHmac::chunked_reply($status,
+                                 "${headers}Transfer-Encoding: chunked\r\n",
+                                 @chunks);
 }
 
 add_block_preprocessor(sub {
@@ -138,15 +132,15 @@ qr/\[error\].*ei_hmac upstream rejected the gateway's API key for project "9"/
 
 
 
-=== TEST 9: a gzip-encoded 502 is rewritten, not inspected
+=== TEST 9: a gzip-encoded error is refused as invalid, not inspected
 --- tcp_reply eval
-main::reply("502 Bad Gateway", "Content-Type: text/html\r\nContent-Encoding: gzip\r\n", "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00")
+main::reply("503 Service Unavailable", "Content-Type: text/html\r\nContent-Encoding: gzip\r\n", "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00")
 --- error_code: 502
 --- response_headers
 Content-Type: application/json
 !Content-Encoding
 --- response_body chomp
-{"success":false,"error":"upstream is unavailable"}
+{"success":false,"error":"upstream sent an invalid response"}
 
 
 

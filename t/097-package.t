@@ -36,7 +36,8 @@ chomp($parsed = `dpkg-parsechangelog -l $dir/changelog -S Source 2>&1`);
 is($parsed, $source, 'the Debian changelog names the source package');
 
 my $entries = () = slurp("$dir/changelog") =~ /^\S+ \(/mg;
-my $releases = () = slurp('CHANGELOG') =~ /^## /mg;
+# "## Unreleased" at the top is not a release
+my $releases = () = slurp('CHANGELOG') =~ /^## \S+ - \d{4}-\d\d-\d\d$/mg;
 is($entries, $releases, 'one Debian changelog entry a release');
 
 # dh_nginx finds the module and writes mod-http-ei-hmac.conf from the

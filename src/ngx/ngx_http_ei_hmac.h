@@ -141,6 +141,10 @@ typedef struct {
     ngx_buf_t                  *inspect;
     ngx_buf_t                  *reply;
     ngx_uint_t                  upstream_status;
+
+    /* the upstream module's finalizer, wrapped by the response filters */
+    void                      (*finalize)(ngx_http_request_t *r,
+                                          ngx_int_t rc);
 } ngx_http_ei_hmac_ctx_t;
 
 
@@ -201,9 +205,12 @@ ngx_int_t ngx_http_ei_hmac_replace(ngx_http_request_t *r,
 ngx_int_t ngx_http_ei_hmac_send_reply(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx);
 
-/* ngx_http_ei_hmac_mask.c: the API key masked in responses */
-ngx_int_t ngx_http_ei_hmac_redact_headers(ngx_http_request_t *r,
+/* ngx_http_ei_hmac_mask.c: the API key masked in responses, or refused */
+void ngx_http_ei_hmac_redact_headers(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx);
+ngx_int_t ngx_http_ei_hmac_check_maskable(ngx_http_request_t *r);
+void ngx_http_ei_hmac_drop_upstream(ngx_http_request_t *r);
+void ngx_http_ei_hmac_clear_headers(ngx_http_request_t *r, ngx_str_t *names);
 ngx_int_t ngx_http_ei_hmac_redact_body(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx, ngx_chain_t *in, ngx_chain_t **out);
 

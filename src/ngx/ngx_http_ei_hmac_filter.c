@@ -27,6 +27,10 @@ static ngx_int_t ngx_http_ei_hmac_error_header(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx);
 static ngx_int_t ngx_http_ei_hmac_replace_header(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx, ngx_uint_t status, ngx_str_t *text);
+static void ngx_http_ei_hmac_watch_upstream(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx);
+static void ngx_http_ei_hmac_upstream_finalize(ngx_http_request_t *r,
+    ngx_int_t rc);
 static ngx_int_t ngx_http_ei_hmac_body_filter(ngx_http_request_t *r,
     ngx_chain_t *in);
 static ngx_int_t ngx_http_ei_hmac_mask_body(ngx_http_request_t *r,
@@ -43,9 +47,6 @@ static ngx_int_t ngx_http_ei_hmac_send_replacement(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx);
 static ngx_int_t ngx_http_ei_hmac_send_body(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx);
-static ngx_uint_t ngx_http_ei_hmac_upstream_failed(ngx_http_request_t *r);
-static void ngx_http_ei_hmac_clear_header(ngx_http_request_t *r,
-    ngx_str_t *name);
 static void ngx_http_ei_hmac_consume(ngx_chain_t *in);
 
 
@@ -54,7 +55,28 @@ static ngx_str_t  ngx_http_ei_hmac_json_type = ngx_string("application/json");
 static ngx_str_t  ngx_http_ei_hmac_upstream_401 =
     ngx_string("upstream rejected the gateway's API key");
 
-static ngx_str_t  ngx_http_ei_hmac_www_auth = ngx_string("WWW-Authenticate");
+static ngx_str_t  ngx_http_ei_hmac_www_auth[] = {
+    ngx_string("WWW-Authenticate"),
+    ngx_null_string
+};
+
+/* what describes a body: wrong for the one that replaces it */
+static ngx_str_t  ngx_http_ei_hmac_body_headers[] = {
+    ngx_string("Content-Length"),
+    ngx_string("Content-Encoding"),
+    ngx_string("Content-Range"),
+    ngx_string("Accept-Ranges"),
+    ngx_string("ETag"),
+    ngx_string("Last-Modified"),
+    ngx_string("Content-MD5"),
+    ngx_string("Digest"),
+    ngx_string("Content-Digest"),
+    ngx_string("Repr-Digest"),
+    ngx_string("Content-Language"),
+    ngx_string("Content-Location"),
+    ngx_string("Content-Disposition"),
+    ngx_null_string
+};
 
 static ngx_str_t  ngx_http_ei_hmac_upstream_invalid =
     ngx_string("upstream sent an invalid response");
@@ -88,11 +110,19 @@ ngx_http_ei_hmac_header_filter(ngx_http_request_t *r)
      * redirect led to, the key never goes back to the client
      */
 
-    if (ctx && ctx->redact.len && r->upstream
-        && ngx_http_ei_hmac_redact_headers(r, ctx) == NGX_DECLINED)
-    {
-        return ngx_http_ei_hmac_replace_header(r, ctx, NGX_HTTP_BAD_GATEWAY,
-                                            &ngx_http_ei_hmac_upstream_invalid);
+    if (ctx && ctx->redact.len && r->upstream) {
+        ngx_http_ei_hmac_redact_headers(r, ctx);
+        ngx_http_ei_hmac_watch_upstream(r, ctx);
+
+        if (r->err_status == 0
+            && ngx_http_ei_hmac_check_maskable(r) == NGX_DECLINED)
+        {
+            ngx_http_ei_hmac_drop_upstream(r);
+
+            return ngx_http_ei_hmac_replace_header(r, ctx,
+                       NGX_HTTP_BAD_GATEWAY,
+                       &ngx_http_ei_hmac_upstream_invalid);
+        }
     }
 
     hlcf = ngx_http_get_module_loc_conf(r, ngx_http_ei_hmac_module);
@@ -159,7 +189,7 @@ ngx_http_ei_hmac_error_header(ngx_http_request_t *r,
 
             /* the challenge was for the gateway, not for its client */
 
-            ngx_http_ei_hmac_clear_header(r, &ngx_http_ei_hmac_www_auth);
+            ngx_http_ei_hmac_clear_headers(r, ngx_http_ei_hmac_www_auth);
             r->headers_out.www_authenticate = NULL;
 
             return ngx_http_ei_hmac_replace_header(r, ctx,
@@ -224,6 +254,81 @@ ngx_http_ei_hmac_replace_header(ngx_http_request_t *r,
     ctx->sent = *text;
 
     return ngx_http_next_header_filter(r);
+}
+
+
+/*
+ * Once the upstream's header is taken, nginx ends a failed response
+ * (a body cut off, stalled or badly chunked) by closing the connection,
+ * and the client would get the held-back or announced header with no
+ * body, or nothing at all: the upstream module's finalizer is wrapped so
+ * that the gateway's answer goes out first.
+ */
+
+static void
+ngx_http_ei_hmac_watch_upstream(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx)
+{
+    ngx_http_upstream_t  *u;
+
+    u = r->upstream;
+
+    if (ctx->finalize || u->finalize_request == NULL) {
+        return;
+    }
+
+    ctx->finalize = u->finalize_request;
+    u->finalize_request = ngx_http_ei_hmac_upstream_finalize;
+}
+
+
+static void
+ngx_http_ei_hmac_upstream_finalize(ngx_http_request_t *r, ngx_int_t rc)
+{
+    ngx_uint_t               status;
+    ngx_http_upstream_t     *u;
+    ngx_http_ei_hmac_ctx_t  *ctx;
+
+    ctx = ngx_http_ei_hmac_get_ctx(r);
+    u = r->upstream;
+
+    ctx->finalize(r, rc);
+
+    if (rc == NGX_OK || rc == NGX_DECLINED || !u->header_sent
+        || rc == NGX_HTTP_REQUEST_TIME_OUT
+        || rc == NGX_HTTP_CLIENT_CLOSED_REQUEST || r->connection->error)
+    {
+        /* the body ends as usual, or nginx answers itself, or no client */
+        return;
+    }
+
+    /* what is sent now must not wait for a rate limit: nginx closes next */
+
+    r->keepalive = 0;
+    r->limit_rate = 0;
+
+    if (ctx->filter == NGX_HTTP_EI_HMAC_REPLACE) {
+        (void) ngx_http_ei_hmac_send_body(r, ctx);
+        return;
+    }
+
+    if (ctx->filter != NGX_HTTP_EI_HMAC_INSPECT) {
+        return;
+    }
+
+    /* the connection is still open: nginx closes it after this */
+
+    status = (rc == NGX_HTTP_GATEWAY_TIME_OUT
+              || (u->peer.connection && u->peer.connection->read->timedout))
+             ? NGX_HTTP_GATEWAY_TIME_OUT : NGX_HTTP_BAD_GATEWAY;
+
+    ngx_log_error(NGX_LOG_INFO, r->connection->log, 0,
+                  "ei_hmac upstream %ui response broke off, answered %ui",
+                  r->headers_out.status, status);
+
+    if (ngx_http_ei_hmac_replace_status(r, ctx, status) == NGX_OK) {
+        (void) ngx_http_ei_hmac_send_replacement(r, ctx);
+    }
 }
 
 
@@ -332,35 +437,22 @@ ngx_http_ei_hmac_inspect_body(ngx_http_request_t *r,
     status = r->headers_out.status;
 
     if (rc == NGX_OK && !last) {
-        if (in == NULL || !ngx_http_ei_hmac_upstream_failed(r)) {
-            return NGX_OK;
-        }
+        /* more follows, or the upstream fails (see the finalizer) */
+        return NGX_OK;
+    }
 
-        /*
-         * the upstream broke off its error body: nginx sends only a flush
-         * and closes, and the client would get an empty reply
-         */
-
-        ngx_log_error(NGX_LOG_INFO, r->connection->log, 0,
-                      "ei_hmac upstream %ui response broke off, answered 502",
-                      status);
-
-        status = NGX_HTTP_BAD_GATEWAY;
-        r->keepalive = 0;
-
-    } else if (rc == NGX_OK
-               && ei_api_response_check(ctx->inspect->pos,
-                                        ctx->inspect->last - ctx->inspect->pos))
+    if (rc == NGX_OK
+        && ei_api_response_check(ctx->inspect->pos,
+                                 ctx->inspect->last - ctx->inspect->pos))
     {
         return ngx_http_ei_hmac_pass_upstream_error(r, ctx);
-
-    } else {
-        /* not a GenericApiResponse, or larger than the bound */
-
-        ngx_log_error(NGX_LOG_INFO, r->connection->log, 0,
-                      "ei_hmac rewrote upstream %ui response into a "
-                      "GenericApiResponse", status);
     }
+
+    /* not a GenericApiResponse, or larger than the bound */
+
+    ngx_log_error(NGX_LOG_INFO, r->connection->log, 0,
+                  "ei_hmac rewrote upstream %ui response into a "
+                  "GenericApiResponse", status);
 
     if (ngx_http_ei_hmac_replace_status(r, ctx, status) != NGX_OK) {
         return NGX_ERROR;
@@ -490,10 +582,9 @@ ngx_http_ei_hmac_replace(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx,
     ngx_http_clear_last_modified(r);
     ngx_http_clear_etag(r);
 
-    if (r->headers_out.content_encoding) {
-        r->headers_out.content_encoding->hash = 0;
-        r->headers_out.content_encoding = NULL;
-    }
+    ngx_http_ei_hmac_clear_headers(r, ngx_http_ei_hmac_body_headers);
+    r->headers_out.content_encoding = NULL;
+    r->headers_out.content_range = NULL;
 
     r->headers_out.content_length_n = n;
 
@@ -535,63 +626,6 @@ ngx_http_ei_hmac_send_body(ngx_http_request_t *r, ngx_http_ei_hmac_ctx_t *ctx)
     out.next = NULL;
 
     return ngx_http_next_body_filter(r, &out);
-}
-
-
-/* the upstream module gave up on the response it was reading */
-
-static ngx_uint_t
-ngx_http_ei_hmac_upstream_failed(ngx_http_request_t *r)
-{
-    ngx_http_upstream_t  *u;
-
-    u = r->upstream;
-
-    if (u == NULL) {
-        return 0;
-    }
-
-    if (u->pipe && (u->pipe->upstream_error
-                    || (u->pipe->upstream_eof && !u->pipe->upstream_done
-                        && u->length != 0 && u->length != -1)))
-    {
-        return 1;
-    }
-
-    return u->error;
-}
-
-
-/* hides every response header of that name from the header filter */
-
-static void
-ngx_http_ei_hmac_clear_header(ngx_http_request_t *r, ngx_str_t *name)
-{
-    ngx_uint_t        i;
-    ngx_list_part_t  *part;
-    ngx_table_elt_t  *h;
-
-    part = &r->headers_out.headers.part;
-    h = part->elts;
-
-    for (i = 0; /* void */; i++) {
-
-        if (i >= part->nelts) {
-            if (part->next == NULL) {
-                break;
-            }
-
-            part = part->next;
-            h = part->elts;
-            i = 0;
-        }
-
-        if (h[i].key.len == name->len
-            && ngx_strncasecmp(h[i].key.data, name->data, name->len) == 0)
-        {
-            h[i].hash = 0;
-        }
-    }
 }
 
 

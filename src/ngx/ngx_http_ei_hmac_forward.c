@@ -39,6 +39,10 @@ static ngx_str_t  ngx_http_ei_hmac_credentials[] = {
     /* a compressed answer could hide the key from the redaction */
     ngx_string("accept-encoding"),
 
+    /* a tunnel (101) would bypass the response filters */
+    ngx_string("upgrade"),
+    ngx_string("connection"),
+
     /* replaced by the module's own, for the canonical body */
     ngx_string("content-type"),
     ngx_string("content-length"),
@@ -192,6 +196,8 @@ ngx_http_ei_hmac_rewrite_headers(ngx_http_request_t *r, ngx_str_t *key)
     r->headers_in.authorization = NULL;
     r->headers_in.content_length = NULL;
     r->headers_in.transfer_encoding = NULL;
+    r->headers_in.upgrade = NULL;
+    r->headers_in.connection = NULL;
 
 #if (nginx_version >= 1023000)
     r->headers_in.cookie = NULL;

@@ -1,7 +1,9 @@
 
 /*
  * The server-held key masked in the upstream's response: an upstream that
- * echoes the request would otherwise hand the key to the client.
+ * echoes the request would otherwise hand the key to the client.  An
+ * answer whose body cannot be searched (compressed, or not a body at all:
+ * a 1xx or 101) is refused, and nothing more of it read.
  */
 
 
@@ -14,6 +16,8 @@
 #include "ei_redact.h"
 
 
+static ngx_table_elt_t *ngx_http_ei_hmac_find_coding(ngx_list_t *headers,
+    ngx_str_t *name, const char *coding);
 static ngx_int_t ngx_http_ei_hmac_mask_buf(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx, ngx_buf_t **bp, ngx_chain_t ***ll);
 static ngx_buf_t *ngx_http_ei_hmac_copy_buf(ngx_http_request_t *r,
@@ -24,21 +28,26 @@ static ngx_int_t ngx_http_ei_hmac_emit_held(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx, size_t emit, ngx_chain_t ***ll);
 
 
+static ngx_str_t  ngx_http_ei_hmac_content_encoding =
+    ngx_string("Content-Encoding");
+static ngx_str_t  ngx_http_ei_hmac_transfer_encoding =
+    ngx_string("Transfer-Encoding");
+
+
 /*
  * An upstream that echoes the request would hand the key to the client:
  * every occurrence is masked in the response headers, and the body filter
- * masks it in the body, keeping the length of both.  NGX_DECLINED: the
- * body is compressed, and cannot be searched for the key.
+ * masks it in the body, keeping the length of both.
  */
 
-ngx_int_t
+void
 ngx_http_ei_hmac_redact_headers(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx)
 {
     size_t            n;
     ngx_uint_t        i;
     ngx_list_part_t  *part;
-    ngx_table_elt_t  *h, *ce;
+    ngx_table_elt_t  *h;
 
     n = 0;
 
@@ -91,21 +100,176 @@ ngx_http_ei_hmac_redact_headers(ngx_http_request_t *r,
 
     ctx->filter = NGX_HTTP_EI_HMAC_REDACT;
     r->filter_need_in_memory = 1;
+}
 
-    ce = r->headers_out.content_encoding;
 
-    if (ce == NULL || ce->value.len == 0
-        || ngx_strcasecmp(ce->value.data, (u_char *) "identity") == 0
-        || r->headers_out.status >= NGX_HTTP_BAD_REQUEST)
-    {
+/*
+ * NGX_DECLINED: the upstream's answer cannot be masked, so it must not
+ * pass at all.  A compressed body hides the key from the search (nginx
+ * takes only the last Content-Encoding header for the coding, and passes
+ * a transfer coding other than chunked as it is, de-chunked); a 1xx is
+ * taken by nginx 1.22 as the final answer, with what follows as its body,
+ * and a 101 turns the connection into a tunnel no filter sees.
+ */
+
+ngx_int_t
+ngx_http_ei_hmac_check_maskable(ngx_http_request_t *r)
+{
+    ngx_table_elt_t      *h;
+    ngx_http_upstream_t  *u;
+
+    u = r->upstream;
+
+    if (u->headers_in.status_n >= 100 && u->headers_in.status_n < 200) {
+        ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
+                      "ei_hmac refused an upstream %ui response",
+                      u->headers_in.status_n);
+        return NGX_DECLINED;
+    }
+
+    h = ngx_http_ei_hmac_find_coding(&u->headers_in.headers,
+                                     &ngx_http_ei_hmac_content_encoding,
+                                     "identity");
+    if (h == NULL) {
+        h = ngx_http_ei_hmac_find_coding(&r->headers_out.headers,
+                                         &ngx_http_ei_hmac_content_encoding,
+                                         "identity");
+    }
+
+    if (h == NULL) {
+        h = ngx_http_ei_hmac_find_coding(&u->headers_in.headers,
+                                         &ngx_http_ei_hmac_transfer_encoding,
+                                         "chunked");
+    }
+
+    if (h == NULL) {
         return NGX_OK;
     }
 
     ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
-                  "ei_hmac refused an upstream response with "
-                  "\"Content-Encoding: %V\"", &ce->value);
+                  "ei_hmac refused an upstream response with \"%V: %V\"",
+                  &h->key, &h->value);
 
     return NGX_DECLINED;
+}
+
+
+/* the first header of that name in the list with a coding but coding */
+
+static ngx_table_elt_t *
+ngx_http_ei_hmac_find_coding(ngx_list_t *headers, ngx_str_t *name,
+    const char *coding)
+{
+    ngx_uint_t        i;
+    ngx_list_part_t  *part;
+    ngx_table_elt_t  *h;
+
+    part = &headers->part;
+    h = part->elts;
+
+    for (i = 0; /* void */; i++) {
+
+        if (i >= part->nelts) {
+            if (part->next == NULL) {
+                return NULL;
+            }
+
+            part = part->next;
+            h = part->elts;
+            i = 0;
+        }
+
+        if (h[i].hash != 0
+            && h[i].key.len == name->len
+            && ngx_strncasecmp(h[i].key.data, name->data, name->len) == 0
+            && !ei_codings_only(h[i].value.data, h[i].value.len, coding))
+        {
+            return &h[i];
+        }
+    }
+}
+
+
+/*
+ * A refused upstream answer: nothing more of it is read (a 101 or 1xx
+ * would be read as a body up to the close, or tunnelled), and its
+ * connection, whose next bytes may be anything, is never reused.
+ */
+
+void
+ngx_http_ei_hmac_drop_upstream(ngx_http_request_t *r)
+{
+    ngx_http_upstream_t  *u;
+
+    u = r->upstream;
+
+    u->upgrade = 0;
+    u->keepalive = 0;
+
+    /* the input filters set u->keepalive from it once the body is read */
+
+    u->headers_in.connection_close = 1;
+
+    /* read as an empty body, and what was read after the header dropped */
+
+    u->headers_in.content_length_n = 0;
+    u->headers_in.chunked = 0;
+    u->buffer.pos = u->buffer.last;
+
+    /* no header of that answer is the gateway's (a Location would be) */
+
+    ngx_http_ei_hmac_clear_headers(r, NULL);
+
+    r->headers_out.server = NULL;
+    r->headers_out.date = NULL;
+    r->headers_out.location = NULL;
+    r->headers_out.refresh = NULL;
+    r->headers_out.www_authenticate = NULL;
+    r->headers_out.expires = NULL;
+}
+
+
+/*
+ * Hides every response header of those names (of every name: NULL) from
+ * the header filter; an upstream may send a header more than once, and
+ * r->headers_out points to the last one only.
+ */
+
+void
+ngx_http_ei_hmac_clear_headers(ngx_http_request_t *r, ngx_str_t *names)
+{
+    ngx_str_t        *n;
+    ngx_uint_t        i;
+    ngx_list_part_t  *part;
+    ngx_table_elt_t  *h;
+
+    part = &r->headers_out.headers.part;
+    h = part->elts;
+
+    for (i = 0; /* void */; i++) {
+
+        if (i >= part->nelts) {
+            if (part->next == NULL) {
+                break;
+            }
+
+            part = part->next;
+            h = part->elts;
+            i = 0;
+        }
+
+        for (n = names; n && n->len; n++) {
+            if (h[i].key.len == n->len
+                && ngx_strncasecmp(h[i].key.data, n->data, n->len) == 0)
+            {
+                break;
+            }
+        }
+
+        if (names == NULL || n->len) {
+            h[i].hash = 0;
+        }
+    }
 }
 
 

@@ -42,6 +42,27 @@ _EOC_
 }
 
 
+# a mock upstream answer with a Content-Length, closing its connection
+sub reply {
+    my ($status, $headers, $body) = @_;
+
+    return "HTTP/1.1 $status\r\n$headers"
+        . "Content-Length: " . length($body) . "\r\nConnection: close\r\n\r\n"
+        . $body;
+}
+
+
+# the same in chunks; $headers names the Transfer-Encoding
+sub chunked_reply {
+    my ($status, $headers, @chunks) = @_;
+
+    return "HTTP/1.1 $status\r\n${headers}Connection: close\r\n\r\n"
+        . join('', map { sprintf("%x\r\n%s\r\n", length $_, $_) }
+                   grep { length } @chunks)
+        . "0\r\n\r\n";
+}
+
+
 # a body; undef values are left out, in the order name, hmacKey, dev
 sub body {
     my ($name, $key, $dev) = @_;

@@ -155,6 +155,39 @@ key_with_a_star_is_masked_by_spaces(void **state)
 }
 
 
+static int
+codings(const char *v, const char *coding)
+{
+    return ei_codings_only((const unsigned char *) v, strlen(v), coding);
+}
+
+
+/* README "Responses": a body under any coding but these is never passed */
+static void
+only_identity_or_chunked_codings_are_readable(void **state)
+{
+    (void) state;
+
+    assert_true(codings("", "identity"));
+    assert_true(codings("identity", "identity"));
+    assert_true(codings(" IDENTITY ,\tIdentity", "identity"));
+    assert_true(codings(",", "identity"));
+    assert_true(codings("chunked", "chunked"));
+    assert_true(codings("Chunked", "chunked"));
+
+    assert_false(codings("gzip", "identity"));
+    assert_false(codings("identity, gzip", "identity"));
+    assert_false(codings("gzip,identity", "identity"));
+    assert_false(codings("identityx", "identity"));
+    assert_false(codings("identit", "identity"));
+    assert_false(codings("identity;q=1", "identity"));
+    assert_false(codings("gzip, chunked", "chunked"));
+    assert_false(codings("chunked, gzip", "chunked"));
+    assert_false(codings("identity", "chunked"));
+    assert_false(codings("ch unked", "chunked"));
+}
+
+
 int
 main(void)
 {
@@ -164,6 +197,7 @@ main(void)
         cmocka_unit_test(text_without_key_is_unchanged),
         cmocka_unit_test(redact_all_counts_matches),
         cmocka_unit_test(key_with_a_star_is_masked_by_spaces),
+        cmocka_unit_test(only_identity_or_chunked_codings_are_readable),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
