@@ -530,3 +530,36 @@ main::reply("200 OK", "", "late")
 --- error_code: 504
 --- response_body chomp
 {"success":false,"error":"upstream timed out"}
+
+
+
+=== TEST 33: with limit_rate, a 401 with an invalid chunk is still a complete 502
+--- config eval
+EiHmac::location("        limit_rate 40;")
+--- tcp_reply eval
+"HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"
+--- error_code: 502
+--- response_body chomp
+{"success":false,"error":"upstream rejected the gateway's API key"}
+
+
+
+=== TEST 34: with limit_rate, an error with an invalid chunk is still a complete 502
+--- config eval
+EiHmac::location("        limit_rate 40;")
+--- tcp_reply eval
+"HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\nzz\r\n"
+--- error_code: 502
+--- response_body chomp
+{"success":false,"error":"upstream is unavailable"}
+
+
+
+=== TEST 35: unbuffered with limit_rate, a 401 cut off is a complete 502
+--- config eval
+main::unbuffered("        limit_rate 40;")
+--- tcp_reply eval
+"HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"
+--- error_code: 502
+--- response_body chomp
+{"success":false,"error":"upstream rejected the gateway's API key"}

@@ -286,6 +286,7 @@ static void
 ngx_http_ei_hmac_upstream_finalize(ngx_http_request_t *r, ngx_int_t rc)
 {
     ngx_uint_t               status;
+    ngx_connection_t        *c;
     ngx_http_upstream_t     *u;
     ngx_http_ei_hmac_ctx_t  *ctx;
 
@@ -302,10 +303,24 @@ ngx_http_ei_hmac_upstream_finalize(ngx_http_request_t *r, ngx_int_t rc)
         return;
     }
 
-    /* what is sent now must not wait for a rate limit: nginx closes next */
+    /*
+     * what is sent now must not wait for limit_rate: on NGX_ERROR nginx
+     * closes the connection next, and a delayed write would be lost
+     */
 
     r->keepalive = 0;
     r->limit_rate = 0;
+    r->limit_rate_set = 1;
+
+    c = r->connection;
+
+    if (c->write->delayed) {
+        c->write->delayed = 0;
+
+        if (c->write->timer_set) {
+            ngx_del_timer(c->write);
+        }
+    }
 
     if (ctx->filter == NGX_HTTP_EI_HMAC_REPLACE) {
         (void) ngx_http_ei_hmac_send_body(r, ctx);
