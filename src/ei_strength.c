@@ -49,6 +49,9 @@
 /* a key is searched for patterns in windows of this many bytes */
 #define EI_STRENGTH_WINDOW      256
 
+/* the longest key whose period is looked for: ei_hmac_key_max_length's */
+#define EI_STRENGTH_PERIOD_MAX  1024
+
 /* farthest back a repeated block is looked for */
 #define EI_REPEAT_PERIOD        64
 
@@ -1791,10 +1794,48 @@ static void ei_match_dates(ei_search_t *s, size_t i);
 static size_t ei_date_len(const unsigned char *key, size_t avail,
     const ei_date_field_t *const *order, unsigned sep);
 static int ei_number(const unsigned char *key, size_t n);
+static size_t ei_period(const unsigned char *key, size_t len);
+static unsigned ei_strength_estimate(const unsigned char *key, size_t len);
 
+
+/*
+ * A key that is a block said again and again also costs the block and how
+ * many times: windows costed apart would each pay for the block anew, so
+ * past one window only that description counts (and a run of one
+ * character costs no search).  Within a window the search sees repeats
+ * itself, and the cheaper description is kept.
+ */
 
 unsigned
 ei_strength_bits(const unsigned char *key, size_t len)
+{
+    size_t    p, n;
+    unsigned  rep, bits;
+
+    p = ei_period(key, len);
+
+    if (p == 0 || 2 * p > len) {
+        return ei_strength_estimate(key, len);
+    }
+
+    rep = ei_strength_bits(key, p);
+
+    for (n = len / p; n > 1; n >>= 1) {
+        rep++;
+    }
+
+    if (len > EI_STRENGTH_WINDOW) {
+        return rep;
+    }
+
+    bits = ei_strength_estimate(key, len);
+
+    return (rep < bits) ? rep : bits;
+}
+
+
+static unsigned
+ei_strength_estimate(const unsigned char *key, size_t len)
 {
     size_t                i, n;
     uint32_t              few;
@@ -1883,6 +1924,42 @@ ei_strength_bits(const unsigned char *key, size_t len)
     best /= EI_MB;
 
     return (best > UINT32_MAX) ? UINT32_MAX : (unsigned) best;
+}
+
+
+/*
+ * The smallest p such that key[i] == key[i - p] for every i >= p (len when
+ * nothing shorter repeats), by the prefix function: linear in len.  Keys
+ * longer than EI_STRENGTH_PERIOD_MAX are not looked at.
+ */
+
+static size_t
+ei_period(const unsigned char *key, size_t len)
+{
+    size_t    i, k;
+    uint16_t  border[EI_STRENGTH_PERIOD_MAX];
+
+    if (len < 2 || len > EI_STRENGTH_PERIOD_MAX) {
+        return len;
+    }
+
+    border[0] = 0;
+
+    for (i = 1; i < len; i++) {
+        k = border[i - 1];
+
+        while (k > 0 && key[i] != key[k]) {
+            k = border[k - 1];
+        }
+
+        if (key[i] == key[k]) {
+            k++;
+        }
+
+        border[i] = (uint16_t) k;
+    }
+
+    return len - border[len - 1];
 }
 
 

@@ -64,7 +64,7 @@ main::req('a' x 32)
 main::req('0123456789abcdef0123456789abcdef')
 --- error_code: 400
 --- response_body chomp
-{"success":false,"error":"hmacKey is too weak: about 35 bits, at least 128 required"}
+{"success":false,"error":"hmacKey is too weak: about 21 bits, at least 128 required"}
 
 
 
@@ -100,7 +100,7 @@ main::req('edgeimpulse-hmac-key-2024-prod!!')
 main::req('k3yk3yk3yk3yk3yk3yk3yk3yk3yk3yk3')
 --- error_code: 400
 --- response_body chomp
-{"success":false,"error":"hmacKey is too weak: about 28 bits, at least 128 required"}
+{"success":false,"error":"hmacKey is too weak: about 18 bits, at least 128 required"}
 
 
 
@@ -230,3 +230,51 @@ main::req('Summer2024!Summer2024!')
 --- no_error_log
 Summer2024
 [alert]
+
+
+
+=== TEST 20: a weak block repeated up to 1024 bytes is still weak (password x 128)
+--- config eval
+EiHmac::location("        ei_hmac_key_max_length 1024;")
+--- request eval
+main::req('password' x 128)
+--- error_code: 400
+--- response_body chomp
+{"success":false,"error":"hmacKey is too weak: about 19 bits, at least 128 required"}
+--- error_log
+ei_hmac rejected_weak_key, project "1"
+
+
+
+=== TEST 21: a weak block repeated with a tail is still weak (0123456789abcdef x 48 and 5 bytes)
+--- config eval
+EiHmac::location("        ei_hmac_key_max_length 1024;")
+--- request eval
+main::req(('0123456789abcdef' x 48) . '01234')
+--- error_code: 400
+--- response_body chomp
+{"success":false,"error":"hmacKey is too weak: about 25 bits, at least 128 required"}
+
+
+
+=== TEST 22: a long run broken once a block is still weak (aaaaaaaaaaaaaaab x 64)
+--- config eval
+EiHmac::location("        ei_hmac_key_max_length 1024;")
+--- request eval
+main::req('aaaaaaaaaaaaaaab' x 64)
+--- error_code: 400
+--- response_body chomp
+{"success":false,"error":"hmacKey is too weak: about 28 bits, at least 128 required"}
+
+
+
+=== TEST 23: a strong block said twice is as strong as the block
+--- config eval
+EiHmac::location("        ei_hmac_key_max_length 64;")
+--- request eval
+main::req('3f9a1c0e7b2d4f68a5c9e01b7d3f2a64' x 2)
+--- tcp_query eval
+EiHmac::upstream_request('/v1/api/1/hmackeys', EiHmac::body('ci', '3f9a1c0e7b2d4f68a5c9e01b7d3f2a64' x 2))
+--- error_code: 200
+--- response_body chomp
+{"success":true,"id":7}

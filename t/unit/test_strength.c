@@ -688,6 +688,41 @@ test_estimate_long_keys(void **state)
 }
 
 
+/*
+ * A weak block said again and again is weak at every length up to the
+ * longest ei_hmac_key_max_length allows: the estimate once costed each
+ * 256-byte window apart and added them up, accepting `password` x 128.
+ */
+
+static void
+test_repeated_weak_blocks_are_weak_at_every_length(void **state)
+{
+    size_t         b, len, n;
+    char           key[1025];
+    static const char  *blocks[] = {
+        "password", "0123456789abcdef", "aaaaaaaaaaaaaaab", "1", "a",
+        "qwerty", "letmein", "abc123", "Passw0rd!", "please-set-me",
+        "zxcvbnm,./", "9876543210", "ei_hmac_key_", NULL
+    };
+    const ei_strength_policy_t  max1024 = { 1024, 128 };
+
+    (void) state;
+
+    for (b = 0; blocks[b]; b++) {
+        n = strlen(blocks[b]);
+
+        for (len = 2 * n; len <= 1024; len++) {
+            for (size_t i = 0; i < len; i++) {
+                key[i] = blocks[b][i % n];
+            }
+
+            key[len] = '\0';
+            ei_assert_weak(key, &max1024);
+        }
+    }
+}
+
+
 int
 main(void)
 {
@@ -714,6 +749,7 @@ main(void)
         cmocka_unit_test(test_rule_dictionary_lookup_covers_the_list),
         cmocka_unit_test(test_rule_dates),
         cmocka_unit_test(test_estimate_long_keys),
+        cmocka_unit_test(test_repeated_weak_blocks_are_weak_at_every_length),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
