@@ -38,6 +38,52 @@ static const char  ei_suffix[] = "/hmackeys";
 static const char  ei_api[] = "/api/";
 
 
+static int ei_prefix_names_the_api(const unsigned char *p, size_t len);
+static int ei_segment_is(const unsigned char *p, size_t n, const char *word);
+
+
+/* 1 when a segment of p[0..len) is "api" or "hmackeys", in any case */
+
+static int
+ei_prefix_names_the_api(const unsigned char *p, size_t len)
+{
+    size_t  i, seg;
+
+    seg = 1;
+
+    for (i = 1; i <= len; i++) {
+        if (i < len && p[i] != '/') {
+            continue;
+        }
+
+        if (ei_segment_is(p + seg, i - seg, "api")
+            || ei_segment_is(p + seg, i - seg, "hmackeys"))
+        {
+            return 1;
+        }
+
+        seg = i + 1;
+    }
+
+    return 0;
+}
+
+
+static int
+ei_segment_is(const unsigned char *p, size_t n, const char *word)
+{
+    size_t  i;
+
+    for (i = 0; i < n; i++) {
+        if (word[i] == '\0' || (p[i] | 0x20) != (unsigned char) word[i]) {
+            return 0;
+        }
+    }
+
+    return word[n] == '\0';
+}
+
+
 ei_reason_t
 ei_target_check(const unsigned char *target, size_t len, uint64_t *project_id,
     ei_verdict_t *v)
@@ -99,6 +145,15 @@ ei_target_check(const unsigned char *target, size_t len, uint64_t *project_id,
         || memcmp(target + id_start - (sizeof(ei_api) - 1), ei_api,
                   sizeof(ei_api) - 1) != 0)
     {
+        return ei_verdict_set(v, EI_REJECT_URI_PATH);
+    }
+
+    /*
+     * the operator's prefix names neither part again: an upstream that
+     * reads the first "/api/<id>/" would see another project than ours
+     */
+
+    if (ei_prefix_names_the_api(target, id_start - (sizeof(ei_api) - 1))) {
         return ei_verdict_set(v, EI_REJECT_URI_PATH);
     }
 

@@ -22,6 +22,8 @@ static ngx_int_t ngx_http_ei_hmac_rewrite_headers(ngx_http_request_t *r,
     ngx_str_t *key);
 static ngx_int_t ngx_http_ei_hmac_copy_headers(ngx_http_request_t *r,
     ngx_list_t *headers);
+static ngx_uint_t ngx_http_ei_hmac_same_name(ngx_str_t *name,
+    ngx_str_t *lowcase);
 static ngx_table_elt_t *ngx_http_ei_hmac_push_header(ngx_list_t *headers,
     ngx_str_t *key, u_char *lowcase, ngx_str_t *value);
 static ngx_int_t ngx_http_ei_hmac_set_body(ngx_http_request_t *r,
@@ -35,6 +37,13 @@ static ngx_str_t  ngx_http_ei_hmac_credentials[] = {
     ngx_string("authorization"),
     ngx_string("proxy-authorization"),
     ngx_string("cookie"),
+
+    /* another method or target than the one the gateway checked */
+    ngx_string("x-http-method-override"),
+    ngx_string("x-http-method"),
+    ngx_string("x-method-override"),
+    ngx_string("x-original-url"),
+    ngx_string("x-rewrite-url"),
 
     /* a compressed answer could hide the key from the redaction */
     ngx_string("accept-encoding"),
@@ -235,9 +244,7 @@ ngx_http_ei_hmac_copy_headers(ngx_http_request_t *r, ngx_list_t *headers)
         }
 
         for (c = ngx_http_ei_hmac_credentials; c->len; c++) {
-            if (h[i].key.len == c->len
-                && ngx_strncasecmp(h[i].key.data, c->data, c->len) == 0)
-            {
+            if (ngx_http_ei_hmac_same_name(&h[i].key, c)) {
                 break;
             }
         }
@@ -256,6 +263,34 @@ ngx_http_ei_hmac_copy_headers(ngx_http_request_t *r, ngx_list_t *headers)
 
         *e = h[i];
     }
+}
+
+
+/*
+ * A header name the way an upstream may read it: any letter case, and "_"
+ * as "-" (nginx passes "x_api_key" with underscores_in_headers on, and
+ * CGI-style upstreams read both as HTTP_X_API_KEY)
+ */
+
+static ngx_uint_t
+ngx_http_ei_hmac_same_name(ngx_str_t *name, ngx_str_t *lowcase)
+{
+    u_char      c;
+    ngx_uint_t  i;
+
+    if (name->len != lowcase->len) {
+        return 0;
+    }
+
+    for (i = 0; i < name->len; i++) {
+        c = ngx_tolower(name->data[i]);
+
+        if (c != lowcase->data[i] && !(c == '_' && lowcase->data[i] == '-')) {
+            return 0;
+        }
+    }
+
+    return 1;
 }
 
 

@@ -12,6 +12,7 @@
 
 #include "ngx_http_ei_hmac.h"
 
+#include "ei_redact.h"
 #include "ei_target.h"
 
 
@@ -20,6 +21,7 @@ static ngx_int_t ngx_http_ei_hmac_refuse_target(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx);
 static ngx_int_t ngx_http_ei_hmac_start(ngx_http_request_t *r,
     ngx_http_ei_hmac_loc_conf_t *hlcf, ngx_http_ei_hmac_ctx_t *ctx);
+static ngx_uint_t ngx_http_ei_hmac_body_coded(ngx_http_request_t *r);
 static ei_reason_t ngx_http_ei_hmac_check_head(ngx_http_request_t *r,
     ngx_http_ei_hmac_loc_conf_t *hlcf, ngx_http_ei_hmac_ctx_t *ctx,
     ei_verdict_t *v);
@@ -187,6 +189,41 @@ ngx_http_ei_hmac_start(ngx_http_request_t *r,
 }
 
 
+/* 1 when a Content-Encoding header of the request names another coding */
+
+static ngx_uint_t
+ngx_http_ei_hmac_body_coded(ngx_http_request_t *r)
+{
+    ngx_uint_t        i;
+    ngx_list_part_t  *part;
+    ngx_table_elt_t  *h;
+
+    part = &r->headers_in.headers.part;
+    h = part->elts;
+
+    for (i = 0; /* void */; i++) {
+
+        if (i >= part->nelts) {
+            if (part->next == NULL) {
+                return 0;
+            }
+
+            part = part->next;
+            h = part->elts;
+            i = 0;
+        }
+
+        if (h[i].key.len == sizeof("Content-Encoding") - 1
+            && ngx_strncasecmp(h[i].key.data, (u_char *) "Content-Encoding",
+                               sizeof("Content-Encoding") - 1) == 0
+            && !ei_codings_only(h[i].value.data, h[i].value.len, "identity"))
+        {
+            return 1;
+        }
+    }
+}
+
+
 /* steps 2 to 6 of "What a request goes through": all before the body */
 
 static ei_reason_t
@@ -230,6 +267,13 @@ ngx_http_ei_hmac_check_head(ngx_http_request_t *r,
 
     if (ct == NULL || !ei_media_type_ok(ct->value.data, ct->value.len)) {
         return ei_verdict_set(v, EI_REJECT_MEDIA_TYPE);
+    }
+
+    /* the body is checked and forwarded as it is, never decoded */
+
+    if (ngx_http_ei_hmac_body_coded(r)) {
+        return ei_verdict_fmt(v, EI_REJECT_MEDIA_TYPE,
+                              "Content-Encoding must be identity");
     }
 
     if (r->headers_in.content_length_n == 0

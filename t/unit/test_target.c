@@ -41,6 +41,8 @@ canonical_target_gives_project_id(void **state)
     assert_int_equal(target("/gw/v1/api/9007199254740991/hmackeys", &id),
                      EI_OK);
     assert_true(id == 9007199254740991ULL);
+    assert_int_equal(target("/apis/hmackey/v1/api/7/hmackeys", &id), EI_OK);
+    assert_true(id == 7);
 }
 
 
@@ -75,6 +77,10 @@ canonical_target_of_another_path_is_404(void **state)
         "/v1/API/1/hmackeys", "/v1/api/1/hmackeys/x", "/v1/api/hmackeys",
         "/hmackeys", "/", "/v1/apix/1/hmackeys", "/v1/xapi/1/hmackeys",
         "/v1/api/1/2/hmackeys",
+        /* a prefix naming the API again: which project would be meant? */
+        "/v1/api/1/hmackeys/api/2/hmackeys", "/v1/api/1/api/2/hmackeys",
+        "/api/api/2/hmackeys", "/hmackeys/api/2/hmackeys",
+        "/v1/API/1/api/2/hmackeys", "/gw/HmacKeys/api/2/hmackeys",
         NULL
     };
     const char  **t;

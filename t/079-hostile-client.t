@@ -1,0 +1,117 @@
+# What a hostile client tries (README "What a request goes through" and
+# "Secrets"): credentials spelt with underscores, method and URL overrides,
+# a coded body, a prefix that names another project.  The mock upstream
+# records what it was sent.
+
+use Test::Nginx::Socket 'no_plan';
+use lib 't/lib';
+use EiHmac;
+
+no_shuffle();
+no_long_string();
+
+our $K = $EiHmac::StrongKey;
+our $Body = EiHmac::body('ci', $K);
+
+sub req { "POST $_[0]\n$Body" }
+
+our $Underscores = <<"_EOC_";
+    underscores_in_headers on;
+@{[ EiHmac::location('') ]}
+_EOC_
+
+add_block_preprocessor(sub { EiHmac::defaults(shift) });
+
+run_tests();
+
+__DATA__
+
+=== TEST 1: with underscores_in_headers on, credential names with "_" for "-" are removed
+--- config eval
+$main::Underscores
+--- request eval
+main::req('/v1/api/12/hmackeys')
+--- more_headers
+Content-Type: application/json
+x_api_key: client-key-1
+X_Api_Key: client-key-2
+x-api_key: client-key-3
+x_jwt_token: client-jwt
+proxy_authorization: Basic Y2xpZW50OnNlY3JldA==
+X_Trace: kept
+--- tcp_query eval
+EiHmac::upstream_request('/v1/api/12/hmackeys', $main::Body, 'X_Trace: kept')
+--- error_code: 200
+--- response_body chomp
+{"success":true,"id":7}
+
+
+
+=== TEST 2: method and URL overrides are removed like credentials
+--- request eval
+main::req('/v1/api/12/hmackeys')
+--- more_headers
+Content-Type: application/json
+X-HTTP-Method-Override: DELETE
+X-HTTP-Method: DELETE
+X-Method-Override: PUT
+X-Original-URL: /v1/api/13/hmackeys
+X-Rewrite-URL: /v1/api/13/hmackeys
+X-Trace: kept
+--- tcp_query eval
+EiHmac::upstream_request('/v1/api/12/hmackeys', $main::Body, 'X-Trace: kept')
+--- error_code: 200
+--- response_body chomp
+{"success":true,"id":7}
+
+
+
+=== TEST 3: a coded request body is refused 415, nothing sent upstream
+--- request eval
+main::req('/v1/api/12/hmackeys')
+--- more_headers
+Content-Type: application/json
+Content-Encoding: gzip
+--- error_code: 415
+--- response_body chomp
+{"success":false,"error":"Content-Encoding must be identity"}
+--- error_log
+ei_hmac rejected_media_type, project "12": "Content-Encoding must be identity"
+
+
+
+=== TEST 4: a second Content-Encoding header is seen too
+--- request eval
+main::req('/v1/api/12/hmackeys')
+--- more_headers
+Content-Type: application/json
+Content-Encoding: identity
+Content-Encoding: br
+--- error_code: 415
+--- response_body chomp
+{"success":false,"error":"Content-Encoding must be identity"}
+
+
+
+=== TEST 5: Content-Encoding identity is no coding
+--- request eval
+main::req('/v1/api/12/hmackeys')
+--- more_headers
+Content-Type: application/json
+Content-Encoding: Identity
+--- tcp_query eval
+EiHmac::upstream_request('/v1/api/12/hmackeys', $main::Body, 'Content-Encoding: Identity')
+--- error_code: 200
+--- response_body chomp
+{"success":true,"id":7}
+
+
+
+=== TEST 6: a prefix that names the API again is refused 404 (project 1 or 2?)
+--- pipelined_requests eval
+[main::req('/v1/api/1/hmackeys/api/2/hmackeys'), main::req('/v1/api/1/api/2/hmackeys'),
+ main::req('/v1/api/HmacKeys/api/2/hmackeys')]
+--- error_code eval
+[404, 404, 404]
+--- response_body eval
+[('{"success":false,"error":"not found: the gateway serves POST /v1/api/{projectId}/hmackeys"}') x 3]
