@@ -526,6 +526,26 @@ ngx_http_ei_hmac_init(ngx_conf_t *cf)
 
     *h = ngx_http_ei_hmac_handler;
 
+    /*
+     * where a request redirected inside nginx starts again (the server's
+     * rewrite phase, a named location's rewrite phase): a forwarded one
+     * is stopped before any of the new location's directives runs
+     */
+
+    h = ngx_array_push(&cmcf->phases[NGX_HTTP_SERVER_REWRITE_PHASE].handlers);
+    if (h == NULL) {
+        return NGX_ERROR;
+    }
+
+    *h = ngx_http_ei_hmac_redirect_handler;
+
+    h = ngx_array_push(&cmcf->phases[NGX_HTTP_REWRITE_PHASE].handlers);
+    if (h == NULL) {
+        return NGX_ERROR;
+    }
+
+    *h = ngx_http_ei_hmac_redirect_handler;
+
     ngx_http_ei_hmac_request_body_filter_init();
     ngx_http_ei_hmac_filter_init();
 

@@ -115,3 +115,46 @@ EiHmac::upstream_request('/v1/api/12/hmackeys', $main::Body, 'Content-Encoding: 
 [404, 404, 404]
 --- response_body eval
 [('{"success":false,"error":"not found: the gateway serves POST /v1/api/{projectId}/hmackeys"}') x 3]
+
+
+
+=== TEST 7: an upstream X-Accel-Redirect never takes the key or the body to another location
+--- config eval
+EiHmac::location('') . <<'_EOC_';
+    location /leak {
+        return 200 "key=$http_x_api_key body=$request_body";
+    }
+_EOC_
+--- request eval
+main::req('/v1/api/12/hmackeys')
+--- tcp_query eval
+EiHmac::upstream_request('/v1/api/12/hmackeys', $main::Body)
+--- tcp_reply eval
+"HTTP/1.1 200 OK\r\nX-Accel-Redirect: /leak\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+--- error_code: 502
+--- response_body chomp
+{"success":false,"error":"upstream sent an invalid response"}
+--- error_log
+ei_hmac refused to send a forwarded request for project "12" to "/leak" (the upstream redirected it)
+
+
+
+=== TEST 8: error_page to a named location when Studio is down never takes the key there
+--- config
+    location /v1/api/ {
+        ei_hmac on;
+        ei_hmac_api_key "ei_test_3f1b9c27d64e08a5b7c1e9f2d0a4b6c8";
+        proxy_pass http://127.0.0.1:$TEST_NGINX_RAND_PORT_2;
+        error_page 502 = @fallback;
+    }
+
+    location @fallback {
+        return 200 "key=$http_x_api_key body=$request_body";
+    }
+--- request eval
+main::req('/v1/api/12/hmackeys')
+--- error_code: 502
+--- response_body chomp
+{"success":false,"error":"upstream is unavailable"}
+--- error_log
+ei_hmac refused to send a forwarded request for project "12" to "@fallback" (error_page)

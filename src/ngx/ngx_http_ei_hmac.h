@@ -109,6 +109,9 @@ typedef struct {
 
     /* the error text of the GenericApiResponse that replaced a response */
     ngx_str_t                   sent;
+
+    /* the location that forwarded the request (r->loc_conf then) */
+    void                      **forwarded_in;
     u_char                      fingerprint[EI_FINGERPRINT_LEN + 1];
 
     /* the project's key from ei_hmac_api_key_dir, NULL: the location's */
@@ -199,6 +202,9 @@ ei_reason_t ngx_http_ei_hmac_forward(ngx_http_request_t *r,
 
 /* ngx_http_ei_hmac_filter.c: the response filters */
 void ngx_http_ei_hmac_filter_init(void);
+ngx_int_t ngx_http_ei_hmac_redirect_handler(ngx_http_request_t *r);
+ngx_int_t ngx_http_ei_hmac_refuse_redirect(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx);
 ngx_int_t ngx_http_ei_hmac_replace(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx, ngx_uint_t status, const char *text,
     size_t len);

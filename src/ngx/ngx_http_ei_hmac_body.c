@@ -112,6 +112,7 @@ ngx_http_ei_hmac_body_handler(ngx_http_request_t *r)
     }
 
     ctx->state = NGX_HTTP_EI_HMAC_FORWARDED;
+    ctx->forwarded_in = r->loc_conf;
 
     r->preserve_body = 1;
 

@@ -12,6 +12,8 @@
 
 #include "ngx_http_ei_hmac.h"
 
+#include "ei_response.h"
+
 #include "ei_apikey.h"
 
 
@@ -357,4 +359,55 @@ ngx_http_ei_hmac_set_body(ngx_http_request_t *r, ei_body_result_t *res)
     r->headers_in.chunked = 0;
 
     return NGX_OK;
+}
+
+
+/*
+ * A forwarded request redirected inside nginx is answered here, in the
+ * phase where the new location would start: its content handler never
+ * sees the injected key nor the body.
+ */
+
+ngx_int_t
+ngx_http_ei_hmac_refuse_redirect(ngx_http_request_t *r,
+    ngx_http_ei_hmac_ctx_t *ctx)
+{
+    size_t                     len;
+    ngx_uint_t                 accel;
+    const char                *text;
+    ngx_http_core_loc_conf_t  *clcf;
+
+    clcf = ngx_http_get_module_loc_conf(r, ngx_http_core_module);
+
+    accel = (r->upstream && r->upstream->headers_in.x_accel_redirect);
+
+    ngx_log_error(NGX_LOG_ERR, r->connection->log, 0,
+                  "ei_hmac refused to send a forwarded request for project "
+                  "\"%uL\" to \"%V\" (%s)", ctx->project_id,
+                  clcf->named ? &clcf->name : &r->uri,
+                  accel ? "the upstream redirected it" : "error_page");
+
+    if (accel) {
+        text = "upstream sent an invalid response";
+        len = sizeof("upstream sent an invalid response") - 1;
+
+    } else {
+        text = ei_status_text(NGX_HTTP_BAD_GATEWAY, &len);
+    }
+
+    r->err_status = 0;
+    r->keepalive = 0;
+
+    if (ngx_http_ei_hmac_replace(r, ctx, NGX_HTTP_BAD_GATEWAY, text, len)
+        != NGX_OK)
+    {
+        return NGX_HTTP_INTERNAL_SERVER_ERROR;
+    }
+
+    ctx->sent.data = (u_char *) text;
+    ctx->sent.len = len;
+
+    ngx_http_finalize_request(r, ngx_http_ei_hmac_send_reply(r, ctx));
+
+    return NGX_DONE;
 }

@@ -40,6 +40,34 @@ static ngx_str_t  ngx_http_ei_hmac_post = ngx_string("POST");
 
 
 /*
+ * A forwarded request sent elsewhere inside nginx (an upstream's
+ * X-Accel-Redirect, error_page to a named location) would carry the
+ * injected key and the hmacKey there, whatever that location has: it is
+ * refused where the redirected request starts again.
+ */
+
+ngx_int_t
+ngx_http_ei_hmac_redirect_handler(ngx_http_request_t *r)
+{
+    ngx_http_ei_hmac_ctx_t  *ctx;
+
+    if (r != r->main || !r->internal) {
+        return NGX_DECLINED;
+    }
+
+    ctx = ngx_http_ei_hmac_get_ctx(r);
+
+    if (ctx == NULL || ctx->state != NGX_HTTP_EI_HMAC_FORWARDED
+        || ctx->forwarded_in == r->loc_conf)
+    {
+        return NGX_DECLINED;
+    }
+
+    return ngx_http_ei_hmac_refuse_redirect(r, ctx);
+}
+
+
+/*
  * Runs again after a write event while the body is read, after the body
  * handler resumes the phases, and after an internal redirect: the state
  * says which, as mirror's ctx->status does.
