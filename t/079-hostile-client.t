@@ -158,3 +158,28 @@ main::req('/v1/api/12/hmackeys')
 {"success":false,"error":"upstream is unavailable"}
 --- error_log
 ei_hmac refused to send a forwarded request for project "12" to "@fallback" (error_page)
+
+
+
+=== TEST 9: $http_authorization and $cookie_* read before the gateway ran are read again: the client's values are gone
+--- config
+    location /v1/api/ {
+        set $early "$http_authorization$cookie_jwt";
+        ei_hmac on;
+        ei_hmac_api_key "ei_test_3f1b9c27d64e08a5b7c1e9f2d0a4b6c8";
+        proxy_pass http://127.0.0.1:$TEST_NGINX_RAND_PORT_1;
+        proxy_set_header Host studio.test;
+        proxy_set_header X-Auth $http_authorization;
+        proxy_set_header X-Jwt $cookie_jwt;
+    }
+--- request eval
+main::req('/v1/api/12/hmackeys')
+--- more_headers
+Content-Type: application/json
+Authorization: Bearer client-token
+Cookie: jwt=client-jwt
+--- tcp_query eval
+EiHmac::upstream_request('/v1/api/12/hmackeys', $main::Body)
+--- error_code: 200
+--- response_body chomp
+{"success":true,"id":7}

@@ -22,6 +22,7 @@ static ei_reason_t ngx_http_ei_hmac_api_key(ngx_http_request_t *r,
     ngx_str_t *key);
 static ngx_int_t ngx_http_ei_hmac_rewrite_headers(ngx_http_request_t *r,
     ngx_str_t *key);
+static void ngx_http_ei_hmac_forget_headers(ngx_http_request_t *r);
 static ngx_int_t ngx_http_ei_hmac_copy_headers(ngx_http_request_t *r,
     ngx_list_t *headers);
 static ngx_uint_t ngx_http_ei_hmac_same_name(ngx_str_t *name,
@@ -216,7 +217,42 @@ ngx_http_ei_hmac_rewrite_headers(ngx_http_request_t *r, ngx_str_t *key)
     r->headers_in.cookies.nelts = 0;
 #endif
 
+    ngx_http_ei_hmac_forget_headers(r);
+
     return NGX_OK;
+}
+
+
+/*
+ * $http_authorization, $cookie_jwt and the like that something read
+ * before (a map for limit_req, set) keep the client's value in the
+ * request's variable cache: they are made to be read again, from the
+ * headers as they are now.
+ */
+
+static void
+ngx_http_ei_hmac_forget_headers(ngx_http_request_t *r)
+{
+    ngx_uint_t                  i;
+    ngx_http_variable_t        *v;
+    ngx_http_core_main_conf_t  *cmcf;
+
+    cmcf = ngx_http_get_module_main_conf(r, ngx_http_core_module);
+    v = cmcf->variables.elts;
+
+    for (i = 0; i < cmcf->variables.nelts; i++) {
+        if ((v[i].name.len > sizeof("http_") - 1
+             && ngx_strncmp(v[i].name.data, "http_", sizeof("http_") - 1)
+                == 0)
+            || (v[i].name.len > sizeof("cookie_") - 1
+                && ngx_strncmp(v[i].name.data, "cookie_",
+                               sizeof("cookie_") - 1)
+                   == 0))
+        {
+            r->variables[i].valid = 0;
+            r->variables[i].not_found = 0;
+        }
+    }
 }
 
 
