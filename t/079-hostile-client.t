@@ -183,3 +183,33 @@ EiHmac::upstream_request('/v1/api/12/hmackeys', $main::Body)
 --- error_code: 200
 --- response_body chomp
 {"success":true,"id":7}
+
+
+
+=== TEST 10: a location without a content handler answers a valid request 500, naming the cause
+--- config
+    location /v1/api/ {
+        ei_hmac on;
+        ei_hmac_api_key "ei_test_3f1b9c27d64e08a5b7c1e9f2d0a4b6c8";
+    }
+--- request eval
+main::req('/v1/api/12/hmackeys')
+--- error_code: 500
+--- response_body chomp
+{"success":false,"error":"internal server error"}
+--- error_log
+ei_hmac error_internal, project "12": "internal server error" (the location has no content handler: add proxy_pass)
+
+
+
+=== TEST 11: a location without a content handler still answers an invalid request as such
+--- config
+    location /v1/api/ {
+        ei_hmac on;
+        ei_hmac_api_key "ei_test_3f1b9c27d64e08a5b7c1e9f2d0a4b6c8";
+    }
+--- request eval
+"POST /v1/api/12/hmackeys\n" . EiHmac::body('ci', 'weak')
+--- error_code: 400
+--- response_body chomp
+{"success":false,"error":"hmacKey is too weak: about 18 bits, at least 128 required"}

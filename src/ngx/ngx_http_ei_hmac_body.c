@@ -97,6 +97,7 @@ ngx_http_ei_hmac_body_handler(ngx_http_request_t *r)
 {
     ei_verdict_t                  v;
     ngx_http_ei_hmac_ctx_t       *ctx;
+    ngx_http_core_loc_conf_t     *clcf;
     ngx_http_ei_hmac_loc_conf_t  *hlcf;
 
     ctx = ngx_http_ei_hmac_get_ctx(r);
@@ -107,6 +108,16 @@ ngx_http_ei_hmac_body_handler(ngx_http_request_t *r)
 
     if (ngx_http_ei_hmac_check_body(r, hlcf, ctx, &v) != EI_OK) {
         /* finalizes the request, whatever happens */
+        (void) ngx_http_ei_hmac_reject(r, ctx, &v, 0);
+        return;
+    }
+
+    clcf = ngx_http_get_module_loc_conf(r, ngx_http_core_module);
+
+    if (clcf->handler == NULL) {
+        /* nginx's static module would answer 404 or 405 to a valid request */
+        ctx->cause = "the location has no content handler: add proxy_pass";
+        (void) ei_verdict_set(&v, EI_ERROR_INTERNAL);
         (void) ngx_http_ei_hmac_reject(r, ctx, &v, 0);
         return;
     }
