@@ -22,7 +22,7 @@ plan skip_all => 'curl without HTTP/2'
 my $dir = tempdir(CLEANUP => 1);
 chmod 0755, $dir;
 
-my ($gw, $up) = (EiHmac::free_port(), EiHmac::free_port());
+my ($gw, $up, $gwu, $upu) = map { EiHmac::free_port() } 1 .. 4;
 my $key = 'ei_h2_test_key_5a7c9e1b3d';
 
 EiHmac::write_nginx_conf($dir, $module, 'off', <<"_EOC_");
@@ -49,6 +49,27 @@ EiHmac::write_nginx_conf($dir, $module, 'off', <<"_EOC_");
                 return 400 '{"success":false,"error":"not the canonical body"}';
             }
             return 200 '{"success":true,"id":2}';
+        }
+    }
+
+    # credential names with "_" for "-", as an HTTP/2 client may send them
+    server {
+        listen 127.0.0.1:$gwu http2;
+        underscores_in_headers on;
+
+        location /v1/api/ {
+            ei_hmac on;
+            ei_hmac_api_key $key;
+            proxy_pass http://127.0.0.1:$upu;
+        }
+    }
+
+    server {
+        listen 127.0.0.1:$upu;
+        underscores_in_headers on;
+        default_type application/json;
+        location / {
+            return 200 '{"success":true,"id":"[\$http_x_jwt_token][\$http_proxy_authorization][\$http_x_trace]"}';
         }
     }
 _EOC_
@@ -94,6 +115,14 @@ h2('x' x 5000, @json, '--data-binary', "\@$dir/payload");
 
 ($s, $b) = h2('{"name":1}', @json, '--data-binary', "\@$dir/payload");
 is($s, '400 2', 'HTTP/2 schema error: 400');
+
+open my $pf, '>', "$dir/payload" or die $!;
+print $pf $good;
+close $pf;
+
+my $u = `curl -s --http2-prior-knowledge -H 'Content-Type: application/json' -H 'x_jwt_token: client-jwt' -H 'proxy_authorization: Basic Y2xpZW50' -H 'X_Api_Key: client-key' -H 'x_trace: kept' --data-binary \@$dir/payload -w ' %{http_code} %{http_version}' http://127.0.0.1:$gwu/v1/api/4/hmackeys 2>&1`;
+is($u, '{"success":true,"id":"[][][kept]"} 200 2',
+   'HTTP/2 with underscores_in_headers: credential names with "_" are removed');
 
 kill 'QUIT', $pid;
 waitpid($pid, 0);
