@@ -1,5 +1,6 @@
 /*
- * Strength estimate of an hmacKey (SPEC section 5).
+ * Strength estimate of an hmacKey (README "How hmacKey strength is
+ * estimated").
  *
  * The estimate is the length, in bits, of the cheapest description of the
  * key.  Each character costs the bits of the smallest standard alphabet

@@ -1,5 +1,6 @@
 /*
- * Strength estimate of an hmacKey (SPEC section 5).
+ * Strength estimate of an hmacKey (README "How hmacKey strength is
+ * estimated").
  *
  * Plain C: nothing here knows nginx.
  */

@@ -1,6 +1,7 @@
 /*
- * Unit tests of the hmacKey strength rules (SPEC section 5, step 9 of
- * section 4): each test names the rule it proves.
+ * Unit tests of the hmacKey strength rules (README "How hmacKey strength
+ * is estimated", step 9 of "What a request goes through"): each test names
+ * the rule it proves.
  */
 
 #include <stdarg.h>

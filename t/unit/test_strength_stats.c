@@ -1,6 +1,6 @@
 /*
- * Statistical measurement of the hmacKey strength estimate (SPEC section
- * 5): the false rejections of keys from good generators, and the weak
+ * Statistical measurement of the hmacKey strength estimate (README "How
+ * hmacKey strength is estimated"): the false rejections of keys from good generators, and the weak
  * keys accepted.
  *
  * Keys of each generator form are drawn with RAND_bytes and encoded as
