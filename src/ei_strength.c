@@ -1802,9 +1802,9 @@ static unsigned ei_strength_estimate(const unsigned char *key, size_t len);
 /*
  * A key that is a block said again and again also costs the block and how
  * many times: windows costed apart would each pay for the block anew, so
- * past one window only that description counts (and a run of one
- * character costs no search).  Within a window the search sees repeats
- * itself, and the cheaper description is kept.
+ * past one window only that description counts, and so does it for a run
+ * of one character, whose search costs the most.  Within a window the
+ * search sees repeats itself, and the cheaper description is kept.
  */
 
 unsigned
@@ -1825,7 +1825,7 @@ ei_strength_bits(const unsigned char *key, size_t len)
         rep++;
     }
 
-    if (len > EI_STRENGTH_WINDOW) {
+    if (len > EI_STRENGTH_WINDOW || p == 1) {
         return rep;
     }
 

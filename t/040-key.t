@@ -55,7 +55,7 @@ please-set-me
 main::req('a' x 32)
 --- error_code: 400
 --- response_body chomp
-{"success":false,"error":"hmacKey is too weak: about 4 bits, at least 128 required"}
+{"success":false,"error":"hmacKey is too weak: about 9 bits, at least 128 required"}
 
 
 
