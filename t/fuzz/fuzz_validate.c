@@ -642,6 +642,28 @@ fuzz_canonical(const ei_body_result_t *res, const ei_body_policy_t *policy)
 }
 
 
+/*
+ * A key that is part of a documented text ("name is requi") is found in
+ * the answer by chance, not because the answer quotes it
+ */
+
+static int
+fuzz_documented(const unsigned char *key, size_t len)
+{
+    size_t  i;
+
+    for (i = 0; i < sizeof(fuzz_schema_texts) / sizeof(char *); i++) {
+        if (fuzz_contains(fuzz_schema_texts[i], strlen(fuzz_schema_texts[i]),
+                          key, len))
+        {
+            return 1;
+        }
+    }
+
+    return 0;
+}
+
+
 static void
 fuzz_body(const unsigned char *body, size_t len)
 {
@@ -676,7 +698,9 @@ fuzz_body(const unsigned char *body, size_t len)
         shown = quoted ? (size_t) (quoted - v.msg) : v.len;
 
         for (k = 0; k < nkeys; k++) {
-            if (keys[k].len >= FUZZ_MIN_LEAK) {
+            if (keys[k].len >= FUZZ_MIN_LEAK
+                && !fuzz_documented(keys[k].p, keys[k].len))
+            {
                 fuzz_assert(!fuzz_contains(v.msg, shown, keys[k].p,
                                            keys[k].len));
             }
