@@ -4,6 +4,8 @@
 #   make run      the gateway on 127.0.0.1:8080 (demo, or production with
 #                 EI_API_KEY_FILE=path)
 #   make test     unit tests of src/ and every Test::Nginx suite in t/
+#   make tables   src/ei_strength_tables.c made again from the lists of
+#                 src/ei_strength_lists.c (make test fails while it is stale)
 #   make deb      build/libnginx-mod-http-ei-hmac_VERSION_ARCH.deb, with
 #                 Debian's own tooling for nginx modules (debian/)
 #   make install  the module, its load_module snippet and the docs under
@@ -74,7 +76,7 @@ ASAN_LD_OPT := -fsanitize=address,undefined -fPIC
 FAULT_MODULE := $(BUILD)/faults/ngx_http_ei_hmac_module.so
 
 .PHONY: all deps test-deps module unit test prove run fuzz clean check-memory \
-        bench soak deb install uninstall check-package
+        bench soak deb install uninstall check-package tables check-tables
 
 all: module
 
@@ -165,10 +167,31 @@ $(BUILD)/unit/%: t/unit/%.c $(SRC_C) $(SRC_H) | $(BUILD)/.deps-test
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
+# the strength tables are generated from the lists, and committed
+TABLES_GEN  := $(BUILD)/util/ei_strength_gen
+
+$(TABLES_GEN): util/ei_strength_gen.c src/ei_strength_lists.c \
+        src/ei_strength_tables.h | $(BUILD)/.deps
+	@mkdir -p $(BUILD)/util
+	$(CC) $(CFLAGS) $(WARN) -Isrc -o $@ util/ei_strength_gen.c \
+	    src/ei_strength_lists.c
+
+tables: $(TABLES_GEN)
+	$(TABLES_GEN) > $(BUILD)/util/ei_strength_tables.c
+	mv $(BUILD)/util/ei_strength_tables.c src/ei_strength_tables.c
+
+check-tables: $(TABLES_GEN)
+	$(TABLES_GEN) > $(BUILD)/util/ei_strength_tables.c
+	@diff -u src/ei_strength_tables.c $(BUILD)/util/ei_strength_tables.c \
+	    || { echo "src/ei_strength_tables.c differs from what the lists" \
+	              "of src/ei_strength_lists.c give: run make tables"; \
+	         exit 1; }
+	@echo "src/ei_strength_tables.c is what the lists give"
+
 prove: module $(FAULT_MODULE) | $(BUILD)/.deps-test
 	./t/run-prove
 
-test: unit prove
+test: check-tables unit prove
 
 run: module
 	@./conf/run

@@ -1,0 +1,595 @@
+/*
+ * The patterns found at one position of a window: repeats, steps,
+ * keyboard walks, dictionary words and dates (README "How hmacKey
+ * strength is estimated").  Each offers its cost to ei_relax(), which
+ * keeps the cheapest description of the rest of the key, or, while
+ * bounding, the most that one pattern there saves.
+ */
+
+#include <stdint.h>
+#include <string.h>
+
+#include "ei_strength_search.h"
+
+
+typedef struct {
+    size_t       width;
+    int          lo;
+    int          hi;
+} ei_date_field_t;
+
+
+static const ei_date_field_t  ei_date_year = { 4, 1900, 2099 };
+static const ei_date_field_t  ei_date_month = { 2, 1, 12 };
+static const ei_date_field_t  ei_date_day = { 2, EI_DAY_MIN, EI_DAY_MAX };
+
+static const ei_date_field_t  *const ei_date_orders[][3] = {
+    { &ei_date_year, &ei_date_month, &ei_date_day },
+    { &ei_date_day, &ei_date_month, &ei_date_year },
+    { &ei_date_month, &ei_date_day, &ei_date_year }
+};
+
+
+static uint32_t ei_case_bits(unsigned upper, unsigned letters,
+    unsigned first_upper);
+static void ei_relax(ei_search_t *s, size_t from, size_t to, uint32_t bits);
+static void ei_match_repeats(ei_search_t *s, size_t i);
+static void ei_match_steps(ei_search_t *s, size_t i);
+static void ei_match_walks(ei_search_t *s, size_t i);
+static size_t ei_walk_len(const unsigned char *key, size_t avail,
+    const char *walk, int dir, uint32_t *bits);
+static void ei_match_words(ei_search_t *s, size_t i);
+static void ei_match_prefix(ei_search_t *s, size_t i, int dir, size_t avail,
+    size_t id, uint32_t fourth);
+static size_t ei_word_len(const unsigned char *key, size_t avail, int dir,
+    const char *word, uint32_t *bits);
+static void ei_match_dates(ei_search_t *s, size_t i);
+static size_t ei_date_len(const unsigned char *key, size_t avail,
+    const ei_date_field_t *const *order, unsigned sep);
+static int ei_number(const unsigned char *key, size_t n);
+
+
+/*
+ * every pattern that starts at i, and every backward word ending there,
+ * of the kinds that the window shows may
+ */
+
+void
+ei_strength_match(ei_search_t *s, size_t i)
+{
+    unsigned  may;
+
+    may = s->may[i];
+
+    if (may & EI_MAY_REPEAT) {
+        ei_match_repeats(s, i);
+    }
+
+    if (may & EI_MAY_STEP) {
+        ei_match_steps(s, i);
+    }
+
+    if (may & (s->bound ? EI_MAY_LONG_WALK : EI_MAY_WALK)) {
+        ei_match_walks(s, i);
+    }
+
+    if (may & (EI_MAY_WORD | EI_MAY_DROW)) {
+        ei_match_words(s, i);
+    }
+
+    if (may & EI_MAY_DATE) {
+        ei_match_dates(s, i);
+    }
+}
+
+
+/* key[from..to) is one pattern of the given cost */
+
+static void
+ei_relax(ei_search_t *s, size_t from, size_t to, uint32_t bits)
+{
+    int32_t   saved;
+    unsigned  k;
+    uint32_t  c;
+
+    if (s->bound) {
+        for (k = 0; k < 2; k++) {
+            saved = (int32_t) ((to - from) * s->step[k])
+                    - (int32_t) (bits + EI_NEXT_PATTERN_BITS);
+
+            if (saved > s->gain[k]) {
+                s->gain[k] = saved;
+            }
+        }
+
+        return;
+    }
+
+    for (k = 0; k < 2; k++) {
+        c = s->cost[k][1][to] + bits;
+
+        if (c + EI_PATTERN_BITS < s->cost[k][0][from]) {
+            s->cost[k][0][from] = c + EI_PATTERN_BITS;
+        }
+
+        if (c + EI_NEXT_PATTERN_BITS < s->cost[k][1][from]) {
+            s->cost[k][1][from] = c + EI_NEXT_PATTERN_BITS;
+        }
+    }
+}
+
+
+/*
+ * Repeats of the block p characters back ("abcabc", "aaaa" with p = 1),
+ * as long as they go: the period and the length name them.  A repeat of
+ * EI_REPEAT_MIN characters or more starts with a block of three seen
+ * before, so only the positions chained with i are tried.
+ */
+
+static void
+ei_match_repeats(ei_search_t *s, size_t i)
+{
+    size_t                j, p, n;
+    const unsigned char  *key;
+
+    key = s->key;
+
+    for (j = s->prev[i]; j != 0; j = s->prev[j - 1]) {
+        p = i + 1 - j;
+
+        if (p > EI_REPEAT_PERIOD) {
+            break;
+        }
+
+        if (key[i] != key[i - p]
+            || key[i + 1] != key[i + 1 - p]
+            || key[i + 2] != key[i + 2 - p])
+        {
+            /* another block of the same hash */
+            continue;
+        }
+
+        for (n = EI_REPEAT_MIN; i + n < s->len; n++) {
+            if (key[i + n] != key[i + n - p]) {
+                break;
+            }
+        }
+
+        ei_relax(s, i, i + n, EI_REPEAT_BITS + ei_log2[p] + 2 * ei_log2[n]);
+    }
+}
+
+
+/*
+ * The same with a step of one for short periods ("abcd", "4321",
+ * "a1b2c3"): each character one more, or one less, than the one p before.
+ */
+
+static void
+ei_match_steps(ei_search_t *s, size_t i)
+{
+    size_t                p, n, max;
+    unsigned              d;
+    const unsigned char  *key;
+
+    key = s->key;
+    max = (i < EI_STEP_PERIOD) ? i : EI_STEP_PERIOD;
+
+    for (p = 1; p <= max; p++) {
+
+        /* 0 down, 2 up */
+        d = (unsigned) (key[i] - key[i - p] + 1);
+
+        if ((d & ~2u) != 0) {
+            continue;
+        }
+
+        for (n = 1; i + n < s->len; n++) {
+            if ((unsigned) (key[i + n] - key[i + n - p] + 1) != d) {
+                break;
+            }
+        }
+
+        if (n >= EI_REPEAT_MIN) {
+            ei_relax(s, i, i + n,
+                     EI_REPEAT_BITS + ei_log2[p] + 2 * ei_log2[n]);
+        }
+    }
+}
+
+
+/*
+ * Walks through the key from i: each place of the key's character in the
+ * walks is tried, where the next character goes on in that direction.
+ */
+
+static void
+ei_match_walks(ei_search_t *s, size_t i)
+{
+    size_t       n, k;
+    unsigned     c, next;
+    uint32_t     bits;
+    const char  *p;
+
+    c = ei_fold(s->key[i]);
+    next = ei_fold(s->key[i + 1]);
+
+    for (k = ei_walk_first[c]; k < ei_walk_first[c + 1]; k++) {
+        p = ei_walks + ei_walk_at[k];
+
+        if ((unsigned char) p[1] == next) {
+            n = ei_walk_len(s->key + i, s->len - i, p, 1, &bits);
+
+            if (n >= EI_WALK_MIN) {
+                ei_relax(s, i, i + n,
+                         EI_WALK_BITS + 2 * ei_log2[n] + bits);
+            }
+        }
+
+        if ((unsigned char) p[-1] == next) {
+            n = ei_walk_len(s->key + i, s->len - i, p, -1, &bits);
+
+            if (n >= EI_WALK_MIN) {
+                bits += EI_WALK_BITS + 2 * ei_log2[n] + EI_REVERSED_BITS;
+                ei_relax(s, i, i + n, bits);
+            }
+        }
+    }
+}
+
+
+/* how far the key follows the walk, in direction dir, up to a space */
+
+static size_t
+ei_walk_len(const unsigned char *key, size_t avail, const char *walk,
+    int dir, uint32_t *bits)
+{
+    size_t    n;
+    unsigned  c, upper, letters;
+
+    letters = 0;
+    upper = 0;
+
+    for (n = 0; n < avail; n++, walk += dir) {
+        c = key[n];
+
+        if (ei_fold(c) != (unsigned char) *walk) {
+            break;
+        }
+
+        if (c != ei_fold(c)) {
+            upper++;
+        }
+
+        if (*walk >= 'a' && *walk <= 'z') {
+            letters++;
+        }
+    }
+
+    *bits = ei_case_bits(upper, letters, n && key[0] != ei_fold(key[0]));
+
+    return n;
+}
+
+
+/*
+ * Dictionary words from i on, and words spelled backward that end at i.
+ * The letters that the first three characters are or stand for name the
+ * prefixes tried, and the fourth must go on one of their words.
+ */
+
+static void
+ei_match_words(ei_search_t *s, size_t i)
+{
+    int                   dir;
+    size_t                avail, pair, id, x, y, z;
+    uint32_t              thirds, fourth;
+    ptrdiff_t             at;
+    const unsigned char  *a, *b, *c;
+
+    for (dir = 1; dir >= -1; dir -= 2) {
+
+        if ((s->may[i] & ((dir > 0) ? EI_MAY_WORD : EI_MAY_DROW)) == 0) {
+            continue;
+        }
+
+        /* the window saw three characters at least in that direction */
+
+        avail = (dir > 0) ? s->len - i : i + 1;
+        at = (ptrdiff_t) i;
+        a = s->letter[at];
+        b = s->letter[at + dir];
+        c = s->letter[at + 2 * dir];
+
+        fourth = 0;
+
+        if (avail > EI_PREFIX) {
+            fourth = ei_letter_set(s->letter[at + EI_PREFIX * dir]);
+        }
+
+        for (x = 0; x < 2 && a[x] != EI_NO_LETTER; x++) {
+            for (y = 0; y < 2 && b[y] != EI_NO_LETTER; y++) {
+
+                pair = a[x] * EI_LETTERS + b[y];
+                thirds = ei_words_third[pair];
+
+                for (z = 0; z < 2 && c[z] != EI_NO_LETTER; z++) {
+
+                    if (((thirds >> c[z]) & 1) == 0) {
+                        continue;
+                    }
+
+                    /* the number of the prefix, and what follows it */
+
+                    id = ei_prefix_at[pair]
+                         + ei_popcount(thirds & ((1u << c[z]) - 1));
+
+                    if (ei_prefix_fourth[id] & (fourth | EI_WORD_ENDS)) {
+                        ei_match_prefix(s, i, dir, avail, id, fourth);
+                    }
+                }
+            }
+        }
+    }
+}
+
+
+/* the words of prefix id that the key spells from i in direction dir */
+
+static void
+ei_match_prefix(ei_search_t *s, size_t i, int dir, size_t avail, size_t id,
+    uint32_t fourth)
+{
+    size_t            n;
+    uint32_t          bits;
+    const ei_word_t  *w, *end;
+
+    end = &ei_words[ei_prefix_word[id + 1]];
+
+    for (w = &ei_words[ei_prefix_word[id]]; w < end; w++) {
+
+        if (w->word[EI_PREFIX] != '\0'
+            && (fourth & ei_letter(w->word[EI_PREFIX])) == 0)
+        {
+            continue;
+        }
+
+        n = ei_word_len(s->key + i, avail, dir, w->word, &bits);
+
+        if (n == 0) {
+            continue;
+        }
+
+        bits += w->bits * EI_MB;
+
+        if (dir > 0) {
+            ei_relax(s, i, i + n, bits);
+
+        } else if (n >= EI_REVERSED_MIN) {
+            ei_relax(s, i + 1 - n, i + 1, bits + EI_REVERSED_BITS);
+        }
+    }
+}
+
+
+/*
+ * Length of word if the key spells it from key[0] in direction dir, 0
+ * otherwise; *bits gets the cost of its capitals and leet substitutes.
+ */
+
+static size_t
+ei_word_len(const unsigned char *key, size_t avail, int dir,
+    const char *word, uint32_t *bits)
+{
+    size_t       n;
+    unsigned     c, w, upper, leets, first_upper;
+    ptrdiff_t    at;
+    const char  *leet;
+
+    upper = 0;
+    leets = 0;
+    first_upper = 0;
+
+    for (n = 0, at = 0; word[n] != '\0'; n++, at += dir) {
+        if (n == avail) {
+            return 0;
+        }
+
+        c = key[at];
+        w = (unsigned char) word[n];
+
+        if (c == w) {
+            continue;
+        }
+
+        if (ei_fold(c) == w) {
+            upper++;
+            first_upper |= (n == 0);
+            continue;
+        }
+
+        leet = ei_leet[c % EI_CHARS];
+
+        if ((unsigned char) leet[0] != w && (unsigned char) leet[1] != w) {
+            return 0;
+        }
+
+        leets++;
+    }
+
+    /* a word mostly of substitutes is a number, or chance */
+
+    if (leets * 2 > n || (n <= 4 && leets > 1)) {
+        return 0;
+    }
+
+    /*
+     * people write words in lower case, capitalized or in capitals; other
+     * mixes are what random keys hold by chance
+     */
+
+    if (upper != 0 && upper != n - leets && !(upper == 1 && first_upper)) {
+        return 0;
+    }
+
+    *bits = ei_case_bits(upper, (unsigned) (n - leets), first_upper)
+            + leets * EI_LEET_BITS;
+
+    return n;
+}
+
+
+/*
+ * Capitals in a word or walk: none is free, all of them or just the first
+ * cost a bit, any other mix a bit a letter, as in a random key.
+ */
+
+static uint32_t
+ei_case_bits(unsigned upper, unsigned letters, unsigned first_upper)
+{
+    if (upper == 0) {
+        return 0;
+    }
+
+    if (upper == letters || (upper == 1 && first_upper)) {
+        return EI_MB;
+    }
+
+    return letters * EI_MB;
+}
+
+
+/* years 1900-2099, and dates as YYYYMMDD, DDMMYYYY or MMDDYYYY */
+
+static void
+ei_match_dates(ei_search_t *s, size_t i)
+{
+    int                   year;
+    size_t                n, o, avail, digits, width;
+    unsigned              sep;
+    const unsigned char  *key;
+
+    key = s->key + i;
+    avail = s->len - i;
+
+    if (avail < 4) {
+        return;
+    }
+
+    /*
+     * the window saw two digits from 01 to 31 here; the digits that follow,
+     * up to the eight of a date without separators
+     */
+
+    for (digits = 2; digits < avail && digits < 8; digits++) {
+        if (key[digits] < '0' || key[digits] > '9') {
+            break;
+        }
+    }
+
+    if (digits >= ei_date_year.width) {
+        year = ei_number(key, ei_date_year.width);
+
+        if (year >= ei_date_year.lo && year <= ei_date_year.hi) {
+            ei_relax(s, i, i + ei_date_year.width, EI_YEAR_BITS);
+        }
+    }
+
+    for (o = 0; o < sizeof(ei_date_orders) / sizeof(ei_date_orders[0]); o++) {
+        for (sep = 0; sep < 2; sep++) {
+
+            /* eight digits, or the first field and a separator */
+
+            width = ei_date_orders[o][0]->width;
+
+            if (sep ? (digits != width || width == avail
+                       || !ei_is_date_sep(key[width]))
+                    : digits < 8)
+            {
+                continue;
+            }
+
+            n = ei_date_len(key, avail, ei_date_orders[o], sep);
+
+            if (n) {
+                ei_relax(s, i, i + n, EI_DATE_BITS + sep * EI_DATE_SEP_BITS);
+            }
+        }
+    }
+}
+
+
+/* length of a date in the given order, with one separator or none */
+
+static size_t
+ei_date_len(const unsigned char *key, size_t avail,
+    const ei_date_field_t *const *order, unsigned sep)
+{
+    int                     v;
+    size_t                  pos;
+    unsigned                f, c;
+    const ei_date_field_t  *field;
+
+    pos = 0;
+    c = 0;
+
+    for (f = 0; f < 3; f++) {
+        field = order[f];
+
+        if (f > 0 && sep) {
+            if (pos >= avail) {
+                return 0;
+            }
+
+            if (f == 1) {
+                c = key[pos];
+
+                if (!ei_is_date_sep(c)) {
+                    return 0;
+                }
+
+            } else if (key[pos] != c) {
+                return 0;
+            }
+
+            pos++;
+        }
+
+        if (avail - pos < field->width) {
+            return 0;
+        }
+
+        v = ei_number(key + pos, field->width);
+
+        if (v < field->lo || v > field->hi) {
+            return 0;
+        }
+
+        pos += field->width;
+    }
+
+    return pos;
+}
+
+
+/* the value of n decimal digits, or -1 */
+
+static int
+ei_number(const unsigned char *key, size_t n)
+{
+    int     v;
+    size_t  i;
+
+    v = 0;
+
+    for (i = 0; i < n; i++) {
+        if (key[i] < '0' || key[i] > '9') {
+            return -1;
+        }
+
+        v = v * 10 + (key[i] - '0');
+    }
+
+    return v;
+}
+

@@ -1,0 +1,174 @@
+/*
+ * What the files of the strength estimate share: the costs of patterns,
+ * the search state, and the two passes over a window (src/ei_strength.c
+ * drives them).
+ *
+ *   ei_strength_window.c   a glance at a window: what may start where
+ *   ei_strength_match.c    the patterns found at one position
+ *
+ * Internal to the estimate; callers use ei_strength.h.
+ */
+
+#ifndef EI_STRENGTH_SEARCH_H
+#define EI_STRENGTH_SEARCH_H
+
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ei_strength_tables.h"
+
+
+/* millibits in a bit */
+#define EI_MB                   1000
+
+
+/* farthest back a repeated block is looked for */
+#define EI_REPEAT_PERIOD        64
+
+/* farthest back a block with a step of one ("a1b2c3") is looked for */
+#define EI_STEP_PERIOD          4
+
+/*
+ * Costs of the patterns, in millibits.  Each pattern pays for saying that
+ * a pattern comes rather than a character, and what it is: the period and
+ * the length of a repeat (2 log2 length, as a length code needs), the
+ * walk, the word, the year.
+ */
+#define EI_PATTERN_BITS         5000    /* a pattern comes, and which kind */
+#define EI_NEXT_PATTERN_BITS    2000    /* the same, just after another */
+#define EI_REPEAT_BITS          1585    /* log2(3): same, up or down */
+#define EI_WALK_BITS            7000    /* which walk, from where */
+#define EI_REVERSED_BITS        1000    /* read backward */
+#define EI_LEET_BITS            2000    /* each leet substitute, which */
+#define EI_YEAR_BITS            7644    /* log2(200): 1900 to 2099 */
+#define EI_DATE_BITS            17767   /* log2(200 * 12 * 31 * 3 orders) */
+#define EI_DATE_SEP_BITS        2000    /* one of four separators */
+
+/* shortest repeat (after the block it repeats), walk and backward word */
+#define EI_REPEAT_MIN           3
+#define EI_WALK_MIN             3
+#define EI_REVERSED_MIN         4
+
+#define EI_INFINITE             (UINT32_MAX / 4)
+
+/*
+ * The blocks of three characters of a window are chained in lists by
+ * their hash, (block * EI_BLOCK_HASH_MUL) >> (32 - EI_BLOCK_HASH_BITS):
+ * the hash of the block plus 0x010101 is that of EI_BLOCK_HASH_STEP more.
+ */
+#define EI_BLOCK_HASH_BITS      8
+#define EI_BLOCK_HASH_SIZE      (1 << EI_BLOCK_HASH_BITS)
+#define EI_BLOCK_HASH_MUL       0x9e3779b1u
+#define EI_BLOCK_HASH_STEP      ((uint32_t) (0x010101u * EI_BLOCK_HASH_MUL))
+
+/* bit EI_NO_LETTER of a prefix's fourth letters: a word ends there */
+#define EI_WORD_ENDS            (1u << EI_NO_LETTER)
+
+/* what a glance at the window shows may start at a position */
+#define EI_MAY_REPEAT           0x01
+#define EI_MAY_STEP             0x02
+#define EI_MAY_WALK             0x04
+#define EI_MAY_LONG_WALK        0x08    /* walk_min characters at least */
+#define EI_MAY_WORD             0x10    /* forward */
+#define EI_MAY_DROW             0x20    /* backward, ending there */
+#define EI_MAY_DATE             0x40
+
+/* the days of a month, which every form of date starts with but one */
+#define EI_DAY_MIN              1
+#define EI_DAY_MAX              31
+
+#define ei_is_date_sep(c)                                                    \
+    ((c) == '-' || (c) == '/' || (c) == '.' || (c) == '_')
+
+/* letters as bit sets; the 27th, EI_NO_LETTER, is in none */
+#define ei_letter(c)            (1u << ((c) - 'a'))
+#define ei_letter_bit(x)        ((1u << (x)) & 0x3ffffff)
+
+
+typedef struct {
+    const unsigned char  *key;          /* the window searched */
+    size_t                len;
+
+    /*
+     * millibits of a character outside any pattern: drawn from the whole
+     * alphabet, or from the few distinct characters that the key uses
+     */
+    uint32_t              step[2];
+
+    /*
+     * Set while bounding rather than searching: ei_relax() then keeps in
+     * gain[k] the most that one pattern found at the current position
+     * saves with step[k], and cost[] is not used.  walk_min is the
+     * shortest walk that saves anything at all (EI_MAY_LONG_WALK); the
+     * search needs every walk.
+     */
+    unsigned              bound;
+    int32_t               gain[2];
+    size_t                walk_min;
+
+    /*
+     * cost[k][p][i]: the cheapest description of key[i..len) with step[k],
+     * p telling whether a pattern ends just before i
+     */
+    uint32_t              cost[2][2][EI_STRENGTH_WINDOW + 1];
+
+    /*
+     * Where the three characters from i were seen before: the earlier
+     * positions whose block hashes alike are chained, prev[i] and head[h]
+     * holding one more than the position (254 at most), or 0.  A repeat
+     * is looked for only there, instead of at every period.
+     */
+    unsigned char         head[EI_BLOCK_HASH_SIZE];
+    unsigned char         prev[EI_STRENGTH_WINDOW];
+
+    /*
+     * the letters that each character is or stands for, as indexes (two
+     * at most, EI_NO_LETTER after the last)
+     */
+    unsigned char         letter[EI_STRENGTH_WINDOW][2];
+
+    /* EI_MAY_...: the kinds of pattern that may start at i */
+    unsigned char         may[EI_STRENGTH_WINDOW];
+} ei_search_t;
+
+
+void ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len);
+void ei_strength_match(ei_search_t *s, size_t i);
+
+
+static inline unsigned
+ei_fold(unsigned c)
+{
+    return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+}
+
+
+static inline uint32_t
+ei_letter_set(const unsigned char *x)
+{
+    return ei_letter_bit(x[0]) | ei_letter_bit(x[1]);
+}
+
+
+static inline int
+ei_adjacent_chars(unsigned a, unsigned b)
+{
+    return (ei_adjacent[a % EI_CHARS][b / 64 % 2] >> (b % 64)) & 1;
+}
+
+
+/* the bits set in x */
+
+static inline unsigned
+ei_popcount(uint32_t x)
+{
+    x -= (x >> 1) & 0x55555555;
+    x = (x & 0x33333333) + ((x >> 2) & 0x33333333);
+    x = (x + (x >> 4)) & 0x0f0f0f0f;
+
+    return (x * 0x01010101) >> 24;
+}
+
+
+#endif /* EI_STRENGTH_SEARCH_H */

@@ -1,0 +1,300 @@
+/*
+ * The glance at a window of the key that tells, with table lookups, where
+ * each kind of pattern may start (README "How hmacKey strength is
+ * estimated"): the search and the bound of src/ei_strength.c look only
+ * there.
+ */
+
+#include <stdint.h>
+#include <string.h>
+
+#include "ei_strength_search.h"
+
+
+static uint32_t ei_word_goes_on(unsigned x, unsigned y, unsigned z,
+    uint32_t fourth);
+static uint32_t ei_word_may(ei_search_t *s, size_t a, size_t b, size_t c,
+    uint32_t fourth);
+static int ei_date_may_start(const unsigned char *key);
+
+
+/*
+ * What the matches need to know of key[0..len) beforehand, and where each
+ * kind of pattern may start: one pass, which learns at position i what
+ * ends there, and marks the positions before.
+ */
+
+void
+ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
+{
+    size_t          i, k, walk, walk_min, digits;
+    unsigned        c, f, prev, x, y, z, w, second, two;
+    uint32_t        block, h, set;
+    const char     *leet;
+    unsigned char  *may, *head;
+
+    s->key = key;
+    s->len = len;
+    may = s->may;
+    head = s->head;
+    walk_min = s->walk_min;
+
+    memset(head, 0, EI_BLOCK_HASH_SIZE);
+
+    block = 0;
+    digits = 0;
+    prev = 0;
+    walk = 0;
+
+    /*
+     * the first letters of i - 1 (y), i - 2 (z) and i - 3 (w), and which of
+     * i, i - 1, i - 2 ... name two letters (bits 0, 1, 2 ...)
+     */
+    two = 0;
+    y = EI_NO_LETTER;
+    z = EI_NO_LETTER;
+    w = EI_NO_LETTER;
+
+    for (i = 0; i < len; i++) {
+        c = key[i];
+        may[i] = 0;
+
+        /*
+         * The block of three characters that ends at i, chained with the
+         * earlier ones of its hash: a repeat may start at i - 2 if one of
+         * those is within reach, and a run of steps if an earlier block up
+         * to EI_STEP_PERIOD back is this one minus or plus one, character
+         * by character.  A printable character plus or minus one stays
+         * within its byte, so the hash of the block plus or minus
+         * 0x010101 is that of the block plus or minus EI_BLOCK_HASH_STEP.
+         */
+
+        block = (block << 8 | c) & 0xffffff;
+
+        if (i >= 2) {
+            h = block * EI_BLOCK_HASH_MUL;
+
+            k = head[(h - EI_BLOCK_HASH_STEP) >> (32 - EI_BLOCK_HASH_BITS)];
+
+            if (k != 0 && i - 1 - k <= EI_STEP_PERIOD) {
+                may[i - 2] |= EI_MAY_STEP;
+            }
+
+            k = head[(h + EI_BLOCK_HASH_STEP) >> (32 - EI_BLOCK_HASH_BITS)];
+
+            if (k != 0 && i - 1 - k <= EI_STEP_PERIOD) {
+                may[i - 2] |= EI_MAY_STEP;
+            }
+
+            h >>= 32 - EI_BLOCK_HASH_BITS;
+            k = head[h];
+
+            s->prev[i - 2] = (unsigned char) k;
+            head[h] = (unsigned char) (i - 1);
+
+            if (k != 0 && i - 1 - k <= EI_REPEAT_PERIOD) {
+                may[i - 2] |= EI_MAY_REPEAT;
+            }
+        }
+
+        /*
+         * years and dates: four digits, or two and a separator, the first
+         * two between 01 and 31 (a day, a month, 19 or 20 of a year)
+         */
+
+        if (c >= '0' && c <= '9') {
+            digits++;
+
+            if (digits >= 4 && ei_date_may_start(key + i - 3)) {
+                may[i - 3] |= EI_MAY_DATE;
+            }
+
+        } else {
+            if (digits >= 2 && ei_is_date_sep(c)
+                && ei_date_may_start(key + i - 2))
+            {
+                may[i - 2] |= EI_MAY_DATE;
+            }
+
+            digits = 0;
+        }
+
+        /* the letters that c is or stands for, the first one decides */
+
+        x = (c | 0x20) - 'a';
+        f = c;
+        second = EI_NO_LETTER;
+
+        if (x < 26) {
+            f = 'a' + x;
+
+        } else {
+            leet = ei_leet[c % EI_CHARS];
+            x = (leet[0] != '\0') ? (unsigned) (leet[0] - 'a') : EI_NO_LETTER;
+
+            if (leet[1] != '\0') {
+                second = (unsigned) (leet[1] - 'a');
+            }
+        }
+
+        two = two << 1 | (second != EI_NO_LETTER);
+
+        s->letter[i][0] = (unsigned char) x;
+        s->letter[i][1] = (unsigned char) second;
+
+        /* walks: pairs of adjacent characters that end at i */
+
+        if (prev != 0 && ei_adjacent_chars(prev, f)) {
+            walk++;
+
+            if (walk + 1 >= EI_WALK_MIN) {
+                may[i + 1 - EI_WALK_MIN] |= EI_MAY_WALK;
+            }
+
+            if (walk + 1 >= walk_min) {
+                may[i + 1 - walk_min] |= EI_MAY_LONG_WALK;
+            }
+
+        } else {
+            walk = 0;
+        }
+
+        prev = f;
+
+        /*
+         * Words forward from i - 3, whose first three letters go on with
+         * one of c or end, and backward from i, which count from four
+         * letters on.  Where a character of the three names two letters,
+         * ei_word_may() tries them all.  EI_NO_LETTER stands for the
+         * positions before 0, and its bit is in no set of letters.
+         */
+
+        set = ei_letter_bit(x) | ei_letter_bit(second);
+
+        if ((two & 0xe) == 0) {
+            if (((ei_words_third[w * EI_LETTERS + z] >> y) & 1)
+                && ei_word_goes_on(w, z, y, set | EI_WORD_ENDS))
+            {
+                may[i - 3] |= EI_MAY_WORD;
+            }
+
+        } else if (i >= 3
+                   && ei_word_may(s, i - 3, i - 2, i - 1, set | EI_WORD_ENDS))
+        {
+            may[i - 3] |= EI_MAY_WORD;
+        }
+
+        if (i < 3) {
+            /* backward words count from four letters on */
+
+        } else if ((two & 0x7) == 0) {
+            if (((ei_words_third[x * EI_LETTERS + y] >> z) & 1)
+                && ei_word_goes_on(x, y, z, ei_letter_set(s->letter[i - 3])))
+            {
+                may[i] |= EI_MAY_DROW;
+            }
+
+        } else if (ei_word_may(s, i, i - 1, i - 2,
+                               ei_letter_set(s->letter[i - 3])))
+        {
+            may[i] |= EI_MAY_DROW;
+        }
+
+        w = z;
+        z = y;
+        y = x;
+    }
+
+    /* the last three letters, if a word ends there */
+
+    if (len < 3) {
+        return;
+    }
+
+    if ((two & 0x7) == 0) {
+        if (((ei_words_third[w * EI_LETTERS + z] >> y) & 1)
+            && ei_word_goes_on(w, z, y, EI_WORD_ENDS))
+        {
+            may[len - 3] |= EI_MAY_WORD;
+        }
+
+    } else if (ei_word_may(s, len - 3, len - 2, len - 1, EI_WORD_ENDS)) {
+        may[len - 3] |= EI_MAY_WORD;
+    }
+}
+
+
+/*
+ * Whether a word begins with the letters x y z, as some word does, and
+ * goes on with a letter of fourth, or ends there (EI_WORD_ENDS)
+ */
+
+static uint32_t
+ei_word_goes_on(unsigned x, unsigned y, unsigned z, uint32_t fourth)
+{
+    size_t  pair;
+
+    pair = x * EI_LETTERS + y;
+
+    return ei_prefix_fourth[ei_prefix_at[pair]
+                            + ei_popcount(ei_words_third[pair]
+                                          & ((1u << z) - 1))]
+           & fourth;
+}
+
+
+/*
+ * Whether a word begins with letters of the characters at a, b and c, and
+ * goes on as above: every choice of the letters is tried, once a glance at
+ * all of them together shows that one may do.
+ */
+
+static uint32_t
+ei_word_may(ei_search_t *s, size_t a, size_t b, size_t c, uint32_t fourth)
+{
+    size_t                x, y, z;
+    const unsigned char  *la, *lb, *lc;
+
+    la = s->letter[a];
+    lb = s->letter[b];
+    lc = s->letter[c];
+
+    /* EI_NO_LETTER begins no word and goes on none: no need to skip it */
+
+    if (((ei_words_third[la[0] * EI_LETTERS + lb[0]]
+          | ei_words_third[la[0] * EI_LETTERS + lb[1]]
+          | ei_words_third[la[1] * EI_LETTERS + lb[0]]
+          | ei_words_third[la[1] * EI_LETTERS + lb[1]])
+         & ei_letter_set(lc))
+        == 0)
+    {
+        return 0;
+    }
+
+    for (x = 0; x < 2; x++) {
+        for (y = 0; y < 2; y++) {
+            for (z = 0; z < 2; z++) {
+                if (((ei_words_third[la[x] * EI_LETTERS + lb[y]] >> lc[z]) & 1)
+                    && ei_word_goes_on(la[x], lb[y], lc[z], fourth))
+                {
+                    return 1;
+                }
+            }
+        }
+    }
+
+    return 0;
+}
+
+
+/* whether two digits are between 01 and 31, as every form starts */
+
+static int
+ei_date_may_start(const unsigned char *key)
+{
+    int  two;
+
+    two = (key[0] - '0') * 10 + key[1] - '0';
+
+    return two >= EI_DAY_MIN && two <= EI_DAY_MAX;
+}
