@@ -211,7 +211,13 @@ ei_strength_estimate(const unsigned char *key, size_t len)
 
     /* most keys end here: what patterns they hold cannot count */
 
-    if (!ei_patterns_may_count(&s, key, len, naive, few)) {
+    s.key = NULL;
+    s.len = 0;
+    s.walk_min = EI_WALK_MIN;
+
+    if (!EI_STRENGTH_REFERENCE
+        && !ei_patterns_may_count(&s, key, len, naive, few))
+    {
         best = naive / EI_MB;
         return (best > UINT32_MAX) ? UINT32_MAX : (unsigned) best;
     }
@@ -509,6 +515,10 @@ ei_search(ei_search_t *s, const unsigned char *key, size_t len)
 
     if (s->key != key || s->len != len) {
         ei_strength_window(s, key, len);
+    }
+
+    if (EI_STRENGTH_REFERENCE) {
+        memset(s->may, EI_MAY_ALL, len);
     }
 
     for (k = 0; k < 2; k++) {

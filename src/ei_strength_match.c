@@ -34,6 +34,7 @@ static uint32_t ei_case_bits(unsigned upper, unsigned letters,
     unsigned first_upper);
 static void ei_relax(ei_search_t *s, size_t from, size_t to, uint32_t bits);
 static void ei_match_repeats(ei_search_t *s, size_t i);
+static void ei_match_repeats_everywhere(ei_search_t *s, size_t i);
 static void ei_match_steps(ei_search_t *s, size_t i);
 static void ei_match_walks(ei_search_t *s, size_t i);
 static size_t ei_walk_len(const unsigned char *key, size_t avail,
@@ -134,6 +135,11 @@ ei_match_repeats(ei_search_t *s, size_t i)
 
     key = s->key;
 
+    if (EI_STRENGTH_REFERENCE) {
+        ei_match_repeats_everywhere(s, i);
+        return;
+    }
+
     for (j = s->prev[i]; j != 0; j = s->prev[j - 1]) {
         p = i + 1 - j;
 
@@ -156,6 +162,31 @@ ei_match_repeats(ei_search_t *s, size_t i)
         }
 
         ei_relax(s, i, i + n, EI_REPEAT_BITS + ei_log2[p] + 2 * ei_log2[n]);
+    }
+}
+
+
+/* the reference's repeats: every period, no hash chains */
+
+static void
+ei_match_repeats_everywhere(ei_search_t *s, size_t i)
+{
+    size_t                p, n;
+    const unsigned char  *key;
+
+    key = s->key;
+
+    for (p = 1; p <= i && p <= EI_REPEAT_PERIOD; p++) {
+        for (n = 0; i + n < s->len; n++) {
+            if (key[i + n] != key[i + n - p]) {
+                break;
+            }
+        }
+
+        if (n >= EI_REPEAT_MIN) {
+            ei_relax(s, i, i + n,
+                     EI_REPEAT_BITS + ei_log2[p] + 2 * ei_log2[n]);
+        }
     }
 }
 
@@ -210,6 +241,10 @@ ei_match_walks(ei_search_t *s, size_t i)
     unsigned     c, next;
     uint32_t     bits;
     const char  *p;
+
+    if (EI_STRENGTH_REFERENCE && i + 1 >= s->len) {
+        return;
+    }
 
     c = ei_fold(s->key[i]);
     next = ei_fold(s->key[i + 1]);
@@ -296,6 +331,11 @@ ei_match_words(ei_search_t *s, size_t i)
         /* the window saw three characters at least in that direction */
 
         avail = (dir > 0) ? s->len - i : i + 1;
+
+        if (EI_STRENGTH_REFERENCE && avail < EI_PREFIX) {
+            continue;
+        }
+
         at = (ptrdiff_t) i;
         a = s->letter[at];
         b = s->letter[at + dir];
@@ -473,6 +513,12 @@ ei_match_dates(ei_search_t *s, size_t i)
     avail = s->len - i;
 
     if (avail < 4) {
+        return;
+    }
+
+    if (EI_STRENGTH_REFERENCE
+        && (key[0] < '0' || key[0] > '9' || key[1] < '0' || key[1] > '9'))
+    {
         return;
     }
 

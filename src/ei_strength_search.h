@@ -19,6 +19,17 @@
 #include "ei_strength_tables.h"
 
 
+/*
+ * The reference build of the estimate (t/fuzz/fuzz_strength.c) compiles
+ * these files again with EI_STRENGTH_REFERENCE 1: no bound, every
+ * matcher at every position instead of where the glance points, and
+ * repeats at every period instead of along the hash chains.  Its verdicts
+ * must be those of the fast path, bit for bit.
+ */
+#ifndef EI_STRENGTH_REFERENCE
+#define EI_STRENGTH_REFERENCE   0
+#endif
+
 /* millibits in a bit */
 #define EI_MB                   1000
 
@@ -73,6 +84,7 @@
 #define EI_MAY_WORD             0x10    /* forward */
 #define EI_MAY_DROW             0x20    /* backward, ending there */
 #define EI_MAY_DATE             0x40
+#define EI_MAY_ALL              0x7f
 
 /* the days of a month, which every form of date starts with but one */
 #define EI_DAY_MIN              1

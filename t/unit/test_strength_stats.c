@@ -13,6 +13,10 @@
  * The weak corpus is built here, by hand and by program, with a fixed seed
  * so that it is the same on every run; each of its keys must be rejected,
  * under max_length 64 so that the length rule hides none of them.
+ *
+ * Every key of the corpus, and the first EI_STATS_REF_KEYS of each form,
+ * is also estimated by the reference build (ei_strength_ref.h): the fast
+ * path must give the same bits.
  */
 
 #include <stdarg.h>
@@ -29,11 +33,13 @@
 
 #include "ei_reason.h"
 #include "ei_strength.h"
+#include "ei_strength_ref.h"
 
 
 #define EI_STATS_KEYS          20000
 #define EI_STATS_MAX_RATE      1000     /* at most 1 rejection in this */
 #define EI_STATS_SHOWN         5        /* rejected keys printed a form */
+#define EI_STATS_REF_KEYS      2000     /* held to the reference a form */
 
 #define EI_CORPUS_MAX          1024
 #define EI_CORPUS_KEY          72
@@ -108,6 +114,23 @@ ei_keys_per_form(void)
 }
 
 
+/* the fast path's bits are those of the reference */
+
+static void
+ei_assert_as_reference(const char *key, size_t len, unsigned bits)
+{
+    unsigned  ref;
+
+    ref = ei_ref_strength_bits((const unsigned char *) key, len);
+
+    if (ref != bits) {
+        printf("    %s: %u bits, %u by the reference\n", key, bits, ref);
+    }
+
+    assert_int_equal(bits, ref);
+}
+
+
 static void
 ei_measure_form(const ei_form_t *form)
 {
@@ -141,6 +164,10 @@ ei_measure_form(const ei_form_t *form)
 
         if (bits < least) {
             least = bits;
+        }
+
+        if (i < EI_STATS_REF_KEYS) {
+            ei_assert_as_reference(key, len, bits);
         }
     }
 
@@ -594,6 +621,8 @@ test_weak_corpus_rejected(void **state)
         if (bits > most) {
             most = bits;
         }
+
+        ei_assert_as_reference(ei_corpus.keys[i], len, bits);
     }
 
     printf("weak corpus: %zu keys (%zu of them 128 bits or more by the plain "
