@@ -118,18 +118,17 @@ static void ei_search(ei_search_t *s, const unsigned char *key, size_t len);
 
 
 /*
- * A key that is a block said again and again also costs the block and how
- * many times: windows costed apart would each pay for the block anew, so
- * past one window only that description counts, and so does it for a run
- * of one character, whose search costs the most.  Within a window the
- * search sees repeats itself, and the cheaper description is kept.
+ * A key that is a block said again and again (whole times, maybe with a
+ * part of it at the end) is costed as the block and how many times: a
+ * search of the whole would find the same, and look at every repeat of
+ * the block to do so.
  */
 
 unsigned
 ei_strength_bits(const unsigned char *key, size_t len)
 {
     size_t    p, n;
-    unsigned  rep, bits;
+    unsigned  rep;
 
     p = ei_period(key, len);
 
@@ -143,13 +142,7 @@ ei_strength_bits(const unsigned char *key, size_t len)
         rep++;
     }
 
-    if (len > EI_STRENGTH_WINDOW || p == 1) {
-        return rep;
-    }
-
-    bits = ei_strength_estimate(key, len);
-
-    return (rep < bits) ? rep : bits;
+    return rep;
 }
 
 

@@ -12,8 +12,8 @@
  * Sequences and keyboard walks, read forward or backward, letters in any
  * case, each between spaces, which no key holds.  Plain ASCII sequences
  * ("abc", "987") are found as repeats with a step; the alphabet here adds
- * the hex digits' run from 9 on to a.  ei_adjacent, ei_walk_at and
- * ei_walk_first are made from it.
+ * the hex digits' run from 9 on to a.  ei_adjacent and the ei_walk_
+ * tables are made from it.
  */
 const char  ei_walks[] =
     " 0123456789abcdefghijklmnopqrstuvwxyz"

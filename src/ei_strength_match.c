@@ -124,16 +124,23 @@ ei_relax(ei_search_t *s, size_t from, size_t to, uint32_t bits)
  * Repeats of the block p characters back ("abcabc", "aaaa" with p = 1),
  * as long as they go: the period and the length name them.  A repeat of
  * EI_REPEAT_MIN characters or more starts with a block of three seen
- * before, so only the positions chained with i are tried.
+ * before, so only the places chained with i are tried, nearest first, up
+ * to EI_REPEAT_PERIOD back and EI_REPEAT_TRIES places.  A repeat is
+ * taken only where it starts, not again from each of its characters, so
+ * that each is compared once: the search is linear in the key's length.
+ * One that ends where the nearer one before it ends costs more, and is
+ * not offered.
  */
 
 static void
 ei_match_repeats(ei_search_t *s, size_t i)
 {
-    size_t                j, p, n;
+    size_t                j, p, n, last, tries;
     const unsigned char  *key;
 
     key = s->key;
+    last = 0;
+    tries = 0;
 
     if (EI_STRENGTH_REFERENCE) {
         ei_match_repeats_everywhere(s, i);
@@ -155,13 +162,26 @@ ei_match_repeats(ei_search_t *s, size_t i)
             continue;
         }
 
+        if (++tries > EI_REPEAT_TRIES) {
+            break;
+        }
+
+        if (i > p && key[i - 1] == key[i - 1 - p]) {
+            /* it goes on from before i: taken where it starts */
+            continue;
+        }
+
         for (n = EI_REPEAT_MIN; i + n < s->len; n++) {
             if (key[i + n] != key[i + n - p]) {
                 break;
             }
         }
 
-        ei_relax(s, i, i + n, EI_REPEAT_BITS + ei_log2[p] + 2 * ei_log2[n]);
+        if (n != last) {
+            last = n;
+            ei_relax(s, i, i + n,
+                     EI_REPEAT_BITS + ei_log2[p] + 2 * ei_log2[n]);
+        }
     }
 }
 
@@ -171,10 +191,11 @@ ei_match_repeats(ei_search_t *s, size_t i)
 static void
 ei_match_repeats_everywhere(ei_search_t *s, size_t i)
 {
-    size_t                p, n;
+    size_t                p, n, tries;
     const unsigned char  *key;
 
     key = s->key;
+    tries = 0;
 
     for (p = 1; p <= i && p <= EI_REPEAT_PERIOD; p++) {
         for (n = 0; i + n < s->len; n++) {
@@ -183,17 +204,27 @@ ei_match_repeats_everywhere(ei_search_t *s, size_t i)
             }
         }
 
-        if (n >= EI_REPEAT_MIN) {
-            ei_relax(s, i, i + n,
-                     EI_REPEAT_BITS + ei_log2[p] + 2 * ei_log2[n]);
+        if (n < EI_REPEAT_MIN) {
+            continue;
         }
+
+        if (++tries > EI_REPEAT_TRIES) {
+            break;
+        }
+
+        if (i > p && key[i - 1] == key[i - 1 - p]) {
+            continue;
+        }
+
+        ei_relax(s, i, i + n, EI_REPEAT_BITS + ei_log2[p] + 2 * ei_log2[n]);
     }
 }
 
 
 /*
  * The same with a step of one for short periods ("abcd", "4321",
- * "a1b2c3"): each character one more, or one less, than the one p before.
+ * "a1b2c3"): each character one more, or one less, than the one p before;
+ * also taken only where it starts.
  */
 
 static void
@@ -215,6 +246,11 @@ ei_match_steps(ei_search_t *s, size_t i)
             continue;
         }
 
+        if (i > p && (unsigned) (key[i - 1] - key[i - 1 - p] + 1) == d) {
+            /* it goes on from before i: taken where it starts */
+            continue;
+        }
+
         for (n = 1; i + n < s->len; n++) {
             if ((unsigned) (key[i + n] - key[i + n - p] + 1) != d) {
                 break;
@@ -231,14 +267,16 @@ ei_match_steps(ei_search_t *s, size_t i)
 
 /*
  * Walks through the key from i: each place of the key's character in the
- * walks is tried, where the next character goes on in that direction.
+ * walks is tried, where the next character goes on in that direction and
+ * the one before does not lead there.
  */
 
 static void
 ei_match_walks(ei_search_t *s, size_t i)
 {
-    size_t       n, k;
-    unsigned     c, next;
+    int          dir;
+    size_t       n, k, j, end;
+    unsigned     c, next, before;
     uint32_t     bits;
     const char  *p;
 
@@ -248,27 +286,43 @@ ei_match_walks(ei_search_t *s, size_t i)
 
     c = ei_fold(s->key[i]);
     next = ei_fold(s->key[i + 1]);
+    before = (i > 0) ? ei_fold(s->key[i - 1]) : '\0';
 
-    for (k = ei_walk_first[c]; k < ei_walk_first[c + 1]; k++) {
-        p = ei_walks + ei_walk_at[k];
+    end = ei_walk_pair_first[c + 1];
 
-        if ((unsigned char) p[1] == next) {
-            n = ei_walk_len(s->key + i, s->len - i, p, 1, &bits);
+    for (k = ei_walk_pair_first[c]; k < end; k++) {
+        if (ei_walk_pair[k] == next) {
+            break;
+        }
+    }
 
-            if (n >= EI_WALK_MIN) {
-                ei_relax(s, i, i + n,
-                         EI_WALK_BITS + 2 * ei_log2[n] + bits);
-            }
+    if (k == end) {
+        /* no walk goes from c to next */
+        return;
+    }
+
+    for (j = ei_walk_step_first[k]; j < ei_walk_step_first[k + 1]; j++) {
+        p = ei_walks + (ei_walk_step[j] >> 1);
+        dir = (ei_walk_step[j] & 1) ? -1 : 1;
+
+        if ((unsigned char) p[-dir] == before) {
+            /* a walk that goes on from before i is taken where it starts */
+            continue;
         }
 
-        if ((unsigned char) p[-1] == next) {
-            n = ei_walk_len(s->key + i, s->len - i, p, -1, &bits);
+        n = ei_walk_len(s->key + i, s->len - i, p, dir, &bits);
 
-            if (n >= EI_WALK_MIN) {
-                bits += EI_WALK_BITS + 2 * ei_log2[n] + EI_REVERSED_BITS;
-                ei_relax(s, i, i + n, bits);
-            }
+        if (n < EI_WALK_MIN) {
+            continue;
         }
+
+        bits += EI_WALK_BITS + 2 * ei_log2[n];
+
+        if (dir < 0) {
+            bits += EI_REVERSED_BITS;
+        }
+
+        ei_relax(s, i, i + n, bits);
     }
 }
 
@@ -282,26 +336,31 @@ ei_walk_len(const unsigned char *key, size_t avail, const char *walk,
     size_t    n;
     unsigned  c, upper, letters;
 
+    for (n = 0; n < avail; n++, walk += dir) {
+        if (ei_fold(key[n]) != (unsigned char) *walk) {
+            break;
+        }
+    }
+
+    if (n < EI_WALK_MIN) {
+        /* too short to count: its case does not matter */
+        return n;
+    }
+
     letters = 0;
     upper = 0;
 
-    for (n = 0; n < avail; n++, walk += dir) {
-        c = key[n];
-
-        if (ei_fold(c) != (unsigned char) *walk) {
-            break;
-        }
-
-        if (c != ei_fold(c)) {
+    for (c = 0; c < n; c++) {
+        if (key[c] >= 'A' && key[c] <= 'Z') {
             upper++;
-        }
+            letters++;
 
-        if (*walk >= 'a' && *walk <= 'z') {
+        } else if (key[c] >= 'a' && key[c] <= 'z') {
             letters++;
         }
     }
 
-    *bits = ei_case_bits(upper, letters, n && key[0] != ei_fold(key[0]));
+    *bits = ei_case_bits(upper, letters, key[0] >= 'A' && key[0] <= 'Z');
 
     return n;
 }

@@ -56,6 +56,12 @@
 #define EI_DATE_BITS            17767   /* log2(200 * 12 * 31 * 3 orders) */
 #define EI_DATE_SEP_BITS        2000    /* one of four separators */
 
+/*
+ * the nearest earlier places of a block that a repeat is looked for at,
+ * so that a run or a short period costs a bounded search a position
+ */
+#define EI_REPEAT_TRIES         2
+
 /* shortest repeat (after the block it repeats), walk and backward word */
 #define EI_REPEAT_MIN           3
 #define EI_WALK_MIN             3
@@ -128,11 +134,11 @@ typedef struct {
     /*
      * Where the three characters from i were seen before: the earlier
      * positions whose block hashes alike are chained, prev[i] and head[h]
-     * holding one more than the position (254 at most), or 0.  A repeat
-     * is looked for only there, instead of at every period.
+     * holding one more than the position, or 0.  A repeat is looked for
+     * only there, instead of at every period.
      */
-    unsigned char         head[EI_BLOCK_HASH_SIZE];
-    unsigned char         prev[EI_STRENGTH_WINDOW];
+    uint16_t              head[EI_BLOCK_HASH_SIZE];
+    uint16_t              prev[EI_STRENGTH_WINDOW];
 
     /*
      * the letters that each character is or stands for, as indexes (two

@@ -15,8 +15,12 @@
 #include <stdint.h>
 
 
-/* a key is searched for patterns in windows of this many bytes */
-#define EI_STRENGTH_WINDOW      256
+/*
+ * a key is searched for patterns in windows of this many bytes: the
+ * largest ei_hmac_key_max_length, so that every key the gateway estimates
+ * is searched whole
+ */
+#define EI_STRENGTH_WINDOW      1024
 
 /* the character tables cover ASCII */
 #define EI_CHARS                128
@@ -47,8 +51,10 @@ extern const size_t     ei_words_count;
 /* the tables made from them, src/ei_strength_tables.c */
 extern const uint16_t   ei_log2[EI_STRENGTH_WINDOW + 1];
 extern const uint64_t   ei_adjacent[EI_CHARS][2];
-extern const uint16_t   ei_walk_at[];
-extern const uint16_t   ei_walk_first[EI_CHARS + 1];
+extern const uint8_t    ei_walk_pair[];
+extern const uint16_t   ei_walk_pair_first[EI_CHARS + 1];
+extern const uint16_t   ei_walk_step_first[];
+extern const uint16_t   ei_walk_step[];
 extern const uint32_t   ei_words_third[EI_LETTERS * EI_LETTERS];
 extern const uint16_t   ei_prefix_at[EI_LETTERS * EI_LETTERS + 1];
 extern const uint16_t   ei_prefix_word[];

@@ -28,10 +28,11 @@ void
 ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
 {
     size_t          i, k, walk, walk_min, digits;
-    unsigned        c, f, prev, x, y, z, w, second, two;
+    unsigned        c, f, prev, before, x, y, z, w, second, two;
     uint32_t        block, h, set;
     const char     *leet;
-    unsigned char  *may, *head;
+    uint16_t       *head;
+    unsigned char  *may;
 
     s->key = key;
     s->len = len;
@@ -39,11 +40,12 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
     head = s->head;
     walk_min = s->walk_min;
 
-    memset(head, 0, EI_BLOCK_HASH_SIZE);
+    memset(head, 0, sizeof(s->head));
 
     block = 0;
     digits = 0;
     prev = 0;
+    before = 0;
     walk = 0;
 
     /*
@@ -89,8 +91,8 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
             h >>= 32 - EI_BLOCK_HASH_BITS;
             k = head[h];
 
-            s->prev[i - 2] = (unsigned char) k;
-            head[h] = (unsigned char) (i - 1);
+            s->prev[i - 2] = (uint16_t) k;
+            head[h] = (uint16_t) (i - 1);
 
             if (k != 0 && i - 1 - k <= EI_REPEAT_PERIOD) {
                 may[i - 2] |= EI_MAY_REPEAT;
@@ -145,7 +147,10 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
         /* walks: pairs of adjacent characters that end at i */
 
         if (prev != 0 && ei_adjacent_chars(prev, f)) {
-            walk++;
+
+            /* no walk goes back to the character before (util/ checks) */
+
+            walk = (f == before) ? 1 : walk + 1;
 
             if (walk + 1 >= EI_WALK_MIN) {
                 may[i + 1 - EI_WALK_MIN] |= EI_MAY_WALK;
@@ -159,6 +164,7 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
             walk = 0;
         }
 
+        before = prev;
         prev = f;
 
         /*

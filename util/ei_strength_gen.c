@@ -7,7 +7,8 @@
  *   make check-tables  fails when the committed file differs (make test)
  *
  * The lists are checked first: words sorted, of lowercase letters, at
- * least EI_PREFIX of them; walks between spaces, without upper case.  A
+ * least EI_PREFIX of them; walks between spaces, without upper case, and
+ * never back to the character before (the glance relies on it).  A
  * list that breaks a rule is named on standard error, and nothing is
  * written.
  */
@@ -112,6 +113,19 @@ ei_check_lists(void)
             fprintf(stderr, "ei_strength_gen: ei_walks holds '%c' at %zu:"
                     " printable ASCII but upper case only\n", *p,
                     (size_t) (p - ei_walks));
+            return -1;
+        }
+    }
+
+    /* the glance counts no walk through "x y x" */
+
+    for (i = 0; i + 2 < n; i++) {
+        if (ei_walks[i] != ' ' && ei_walks[i + 1] != ' '
+            && ei_walks[i] == ei_walks[i + 2])
+        {
+            fprintf(stderr, "ei_strength_gen: ei_walks goes back to '%c' at"
+                    " %zu: no walk may return to the character before\n",
+                    ei_walks[i], i + 2);
             return -1;
         }
     }
@@ -302,64 +316,101 @@ ei_gen_adjacent(void)
 }
 
 
+/*
+ * The walks by pairs of characters: for each character c, the characters
+ * that follow it in some walk, read forward or backward, and for each
+ * such pair the places of c it is found at, with the direction.
+ */
+
 static void
 ei_gen_walks(void)
 {
+    int                 dir;
     char                first[16];
-    size_t              i, n, total, places;
-    unsigned            c, last;
-    unsigned long long  at[EI_WALKS_MAX], start[EI_CHARS + 1];
+    size_t              i, n, pairs, steps, k;
+    unsigned            c, next, last;
+    unsigned long long  pair[EI_WALKS_MAX], step[EI_WALKS_MAX];
+    unsigned long long  pair_first[EI_CHARS + 1];
+    unsigned long long  step_first[EI_WALKS_MAX + 1];
 
     n = strlen(ei_walks);
-    places = 0;
+    pairs = 0;
+    steps = 0;
     last = 0;
 
-    for (i = 0; i < n; i++) {
-        places += ei_walks[i] != ' ';
-
-        if (ei_walks[i] != ' ' && (unsigned char) ei_walks[i] > last) {
-            last = (unsigned char) ei_walks[i];
-        }
-    }
-
-    printf("/*\n"
-           " * The places of each character c in ei_walks, in order, are\n"
-           " * ei_walk_at[ei_walk_first[c]] up to"
-           " ei_walk_at[ei_walk_first[c + 1]].\n"
-           " */\n"
-           "const uint16_t  ei_walk_at[%zu] = {\n", places);
-
-    total = 0;
-
     for (c = 0; c < EI_CHARS; c++) {
-        start[c] = total;
+        pair_first[c] = pairs;
 
         if (c == ' ') {
             continue;
         }
 
-        places = 0;
+        for (next = 0; next < EI_CHARS; next++) {
+            k = steps;
 
-        for (i = 0; i < n; i++) {
-            if ((unsigned char) ei_walks[i] == c) {
-                at[places++] = i;
+            for (i = 1; i + 1 < n; i++) {
+                if ((unsigned char) ei_walks[i] != c) {
+                    continue;
+                }
+
+                for (dir = 1; dir >= -1; dir -= 2) {
+                    if ((unsigned char) ei_walks[i + dir] == next
+                        && next != ' ')
+                    {
+                        step[steps++] = i * 2 + (dir < 0);
+                    }
+                }
+            }
+
+            if (steps > k) {
+                step_first[pairs] = k;
+                pair[pairs++] = next;
+                last = c;
             }
         }
+    }
 
-        if (places == 0) {
+    pair_first[EI_CHARS] = pairs;
+    step_first[pairs] = steps;
+
+    printf("/*\n"
+           " * The walks by pairs of characters.  The characters that"
+           " follow c in some\n"
+           " * walk, read forward or backward, are ei_walk_pair[k] for k"
+           " from\n"
+           " * ei_walk_pair_first[c] up to ei_walk_pair_first[c + 1]; the"
+           " places of c\n"
+           " * in ei_walks where pair k is found are ei_walk_step[j] / 2"
+           " for j from\n"
+           " * ei_walk_step_first[k] up to ei_walk_step_first[k + 1], the"
+           " walk read\n"
+           " * backward where ei_walk_step[j] is odd.\n"
+           " */\n"
+           "const uint8_t  ei_walk_pair[%zu] = {\n", pairs);
+
+    for (c = 0; c < EI_CHARS; c++) {
+        k = pair_first[c + 1] - pair_first[c];
+
+        if (k == 0) {
             continue;
         }
 
         snprintf(first, sizeof(first), "    /* %c */ ", c);
-        ei_put_values(first, &ei_row_walk_at, at, places, c == last);
-        total += places;
+        ei_put_values(first, &ei_row_walk_at, &pair[pair_first[c]], k,
+                      c == last);
     }
 
-    start[EI_CHARS] = total;
+    printf("};\n\n"
+           "const uint16_t  ei_walk_pair_first[EI_CHARS + 1] = {\n");
+    ei_put_values("    ", &ei_row_walk_first, pair_first, EI_CHARS + 1, 1);
 
     printf("};\n\n"
-           "const uint16_t  ei_walk_first[EI_CHARS + 1] = {\n");
-    ei_put_values("    ", &ei_row_walk_first, start, EI_CHARS + 1, 1);
+           "const uint16_t  ei_walk_step_first[%zu] = {\n", pairs + 1);
+    ei_put_values("    ", &ei_row_walk_first, step_first, pairs + 1, 1);
+
+    printf("};\n\n"
+           "const uint16_t  ei_walk_step[%zu] = {\n", steps);
+    ei_put_values("    ", &ei_row_prefix_word, step, steps, 1);
     printf("};\n\n");
 }
 

@@ -724,6 +724,44 @@ test_repeated_weak_blocks_are_weak_at_every_length(void **state)
 }
 
 
+/*
+ * The same blocks repeated past 256 bytes and then one character more, so
+ * that no period covers the key: the search sees the whole key, and the
+ * repeats across every stretch of it.  With the search in windows of 256
+ * bytes, each costed alone, these were accepted ("correcthorsebattery
+ * staple" x 40 then "#": 326 bits, now 87).
+ */
+
+static void
+test_repeats_then_another_character_are_weak(void **state)
+{
+    size_t         b, len, n, i;
+    char           key[1025];
+    static const char  *blocks[] = {
+        "password", "0123456789abcdef", "correcthorsebatterystaple",
+        "Summer2024!", "qwertyuiop", "abc123", "please-set-me", "ab", "1",
+        NULL
+    };
+    const ei_strength_policy_t  max1024 = { 1024, 128 };
+
+    (void) state;
+
+    for (b = 0; blocks[b]; b++) {
+        n = strlen(blocks[b]);
+
+        for (len = 257; len <= 1024; len += 41) {
+            for (i = 0; i < len - 1; i++) {
+                key[i] = blocks[b][i % n];
+            }
+
+            key[len - 1] = '#';
+            key[len] = '\0';
+            ei_assert_weak(key, &max1024);
+        }
+    }
+}
+
+
 int
 main(void)
 {
@@ -751,6 +789,7 @@ main(void)
         cmocka_unit_test(test_rule_dates),
         cmocka_unit_test(test_estimate_long_keys),
         cmocka_unit_test(test_repeated_weak_blocks_are_weak_at_every_length),
+        cmocka_unit_test(test_repeats_then_another_character_are_weak),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
