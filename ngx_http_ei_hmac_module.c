@@ -33,9 +33,13 @@
  *                               the response
  *   ngx_http_ei_hmac_mask.c     the server-held key masked in whatever the
  *                               upstream sends back
- *   ngx_http_ei_hmac_metrics.c  when the response is final (log phase):
- *                               the request counted, with ei_hmac_metrics_zone;
- *                               ei_hmac_metrics shows the counters
+ *   ngx_http_ei_hmac_metrics.c  before any request: ei_hmac_metrics_zone,
+ *                               the projects and key files registered,
+ *                               a slot for each project in the zone
+ *   ngx_http_ei_hmac_metrics_log.c
+ *                               when the response is final (log phase):
+ *                               the request counted; ei_hmac_metrics
+ *                               shows the counters
  *
  * ngx_http_ei_hmac.h holds the configuration and per-request types.
  */

@@ -1,10 +1,11 @@
 
 /*
  * Metrics of ngx_http_ei_hmac_module (README, "Metrics"): the shared memory
- * zone, the counting in the log phase, the ei_hmac_metrics content
- * handler, and what the rest of the module tells the metrics while a
+ * zone and what the rest of the module tells the metrics while a
  * configuration loads (the projects it names, the keys it reads from
- * files).
+ * files), in ngx_http_ei_hmac_metrics.c; the counting in the log phase
+ * and the ei_hmac_metrics content handler, in
+ * ngx_http_ei_hmac_metrics_log.c.
  */
 
 
@@ -21,6 +22,46 @@
 
 /* project id of a key that serves any project (a location's key file) */
 #define NGX_HTTP_EI_HMAC_METRICS_ANY  EI_METRICS_ID_ANY
+
+
+typedef struct {
+    uint64_t                     id;
+    ngx_uint_t                   slot;
+} ngx_http_ei_hmac_metrics_project_t;
+
+
+/* where an ei_hmac_metrics directive is, for the messages */
+typedef struct {
+    ngx_http_core_loc_conf_t    *clcf;
+    ngx_str_t                    file;
+    ngx_uint_t                   line;
+} ngx_http_ei_hmac_metrics_location_t;
+
+
+typedef struct {
+    ngx_shm_zone_t              *zone;
+    ei_metrics_t                *metrics;
+    uint64_t                     generation;
+
+    /* the ids the configuration names; then, sorted, with their slots */
+    ngx_array_t                 *ids;
+    ngx_http_ei_hmac_metrics_project_t  *projects;
+    ngx_uint_t                   nprojects;
+
+    ngx_array_t                 *keys;
+    ngx_array_t                 *locations;
+
+    time_t                       loaded_sec;
+    ngx_msec_t                   loaded_msec;
+} ngx_http_ei_hmac_metrics_conf_t;
+
+
+/*
+ * At request time (ngx_http_ei_hmac_metrics_log.c): the log phase handler
+ * that counts a request, and the content handler of ei_hmac_metrics
+ */
+ngx_int_t ngx_http_ei_hmac_metrics_log(ngx_http_request_t *r);
+ngx_int_t ngx_http_ei_hmac_metrics_handler(ngx_http_request_t *r);
 
 
 /* directives: ei_hmac_metrics_zone SIZE (http), ei_hmac_metrics (location) */
