@@ -49,6 +49,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "ei_crypto.h"
 #include "ei_strength.h"
 #include "ei_strength_search.h"
 
@@ -211,33 +212,40 @@ ei_strength_estimate(const unsigned char *key, size_t len)
     if (!EI_STRENGTH_REFERENCE
         && !ei_patterns_may_count(&s, key, len, naive, few))
     {
-        best = naive / EI_MB;
-        return (best > UINT32_MAX) ? UINT32_MAX : (unsigned) best;
-    }
+        best = naive;
 
-    total[0] = 0;
-    total[1] = few;
+    } else {
+        total[0] = 0;
+        total[1] = few;
 
-    for (i = 0; i < len; i += n) {
-        n = len - i;
+        for (i = 0; i < len; i += n) {
+            n = len - i;
 
-        if (n > EI_STRENGTH_WINDOW) {
-            n = EI_STRENGTH_WINDOW;
+            if (n > EI_STRENGTH_WINDOW) {
+                n = EI_STRENGTH_WINDOW;
+            }
+
+            ei_search(&s, key + i, n);
+
+            total[0] += s.cost[0][0][0];
+            total[1] += s.cost[1][0][0];
         }
 
-        ei_search(&s, key + i, n);
+        best = (total[0] < total[1]) ? total[0] : total[1];
 
-        total[0] += s.cost[0][0][0];
-        total[1] += s.cost[1][0][0];
+        /* patterns that save no more than chance ones in random keys: none */
+
+        if (naive - best < (uint64_t) EI_STRENGTH_SURPRISE * EI_MB) {
+            best = naive;
+        }
     }
 
-    best = (total[0] < total[1]) ? total[0] : total[1];
+    /* the letters of the key that the glance wrote down, and its characters */
 
-    /* patterns that save no more than chance ones in random keys: none */
-
-    if (naive - best < (uint64_t) EI_STRENGTH_SURPRISE * EI_MB) {
-        best = naive;
-    }
+    ei_cleanse(s.letter,
+               sizeof(s.letter[0])
+               * ((len < EI_STRENGTH_WINDOW) ? len : EI_STRENGTH_WINDOW));
+    ei_cleanse(seen, sizeof(seen));
 
     best /= EI_MB;
 
