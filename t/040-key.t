@@ -278,3 +278,29 @@ EiHmac::upstream_request('/v1/api/1/hmackeys', EiHmac::body('ci', '3f9a1c0e7b2d4
 --- error_code: 200
 --- response_body chomp
 {"success":true,"id":7}
+
+
+
+=== TEST 24: a weak phrase repeated past 256 bytes, then one character more, is weak: the whole key is searched
+--- config eval
+EiHmac::location("        ei_hmac_key_max_length 1024;")
+--- request eval
+main::req(('correcthorsebatterystaple' x 40) . '1')
+--- error_code: 400
+--- response_body chomp
+{"success":false,"error":"hmacKey is too weak: about 87 bits, at least 128 required"}
+
+
+
+=== TEST 25: a random key of 1000 bytes is accepted and forwarded whole
+--- config eval
+EiHmac::location("        ei_hmac_key_max_length 1024;")
+--- request eval
+use Digest::SHA ();
+main::req(substr(join('', map { Digest::SHA::sha256_hex($_) } 1 .. 16), 0, 1000))
+--- tcp_query eval
+use Digest::SHA ();
+EiHmac::upstream_request('/v1/api/1/hmackeys', EiHmac::body('ci', substr(join('', map { Digest::SHA::sha256_hex($_) } 1 .. 16), 0, 1000)))
+--- error_code: 200
+--- response_body chomp
+{"success":true,"id":7}

@@ -443,7 +443,8 @@ ei_gen_words(void)
             word[prefixes++] = i;
         }
 
-        third[(w[0] - 'a') * EI_LETTERS + (w[1] - 'a')] |= 1ULL << (w[2] - 'a');
+        pair = (w[0] - 'a') * EI_LETTERS + (w[1] - 'a');
+        third[pair] |= 1ULL << (w[2] - 'a');
         fourth[prefixes - 1] |= 1ULL << (w[3] ? w[3] - 'a' : EI_NO_LETTER);
     }
 
