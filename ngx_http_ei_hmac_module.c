@@ -57,6 +57,8 @@
 #include "ei_version.h"
 
 
+static ngx_int_t ngx_http_ei_hmac_fingerprint_variable(
+    ngx_http_ei_hmac_ctx_t *ctx, ngx_http_variable_value_t *v);
 static ngx_int_t ngx_http_ei_hmac_project_id_variable(ngx_http_request_t *r,
     ngx_http_ei_hmac_ctx_t *ctx, ngx_http_variable_value_t *v);
 static ngx_int_t ngx_http_ei_hmac_variable(ngx_http_request_t *r,
@@ -309,6 +311,39 @@ ngx_http_ei_hmac_project_id_variable(ngx_http_request_t *r,
 }
 
 
+/*
+ * $ei_hmac_key_fingerprint: an accepted key's digest is made only when
+ * something reads it, as most configurations never do
+ */
+
+static ngx_int_t
+ngx_http_ei_hmac_fingerprint_variable(ngx_http_ei_hmac_ctx_t *ctx,
+    ngx_http_variable_value_t *v)
+{
+    if (ctx->fingerprint[0] == '\0' && ctx->hmac_key_len) {
+        if (ei_body_key_fingerprint(ctx->canonical + ctx->hmac_key_at,
+                                    ctx->hmac_key_len,
+                                    (char *) ctx->fingerprint)
+            != 0)
+        {
+            return NGX_ERROR;
+        }
+    }
+
+    if (ctx->fingerprint[0] == '\0') {
+        return NGX_OK;
+    }
+
+    v->data = ctx->fingerprint;
+    v->len = ngx_strlen(ctx->fingerprint);
+    v->valid = 1;
+    v->no_cacheable = 1;
+    v->not_found = 0;
+
+    return NGX_OK;
+}
+
+
 static ngx_int_t
 ngx_http_ei_hmac_variable(ngx_http_request_t *r, ngx_http_variable_value_t *v,
     uintptr_t data)
@@ -340,28 +375,7 @@ ngx_http_ei_hmac_variable(ngx_http_request_t *r, ngx_http_variable_value_t *v,
         break;
 
     case NGX_HTTP_EI_HMAC_VAR_FINGERPRINT:
-        if (ctx->fingerprint[0] == '\0' && ctx->hmac_key_len) {
-            /*
-             * an accepted key's digest is made only when something reads
-             * it: most configurations never do
-             */
-
-            if (ei_body_key_fingerprint(ctx->canonical + ctx->hmac_key_at,
-                                        ctx->hmac_key_len,
-                                        (char *) ctx->fingerprint)
-                != 0)
-            {
-                return NGX_ERROR;
-            }
-        }
-
-        if (ctx->fingerprint[0] == '\0') {
-            return NGX_OK;
-        }
-
-        v->data = ctx->fingerprint;
-        v->len = ngx_strlen(ctx->fingerprint);
-        break;
+        return ngx_http_ei_hmac_fingerprint_variable(ctx, v);
 
     case NGX_HTTP_EI_HMAC_VAR_OUTCOME:
         /* forwarded: EI_OK, "forwarded"; EI_ERROR_INTERNAL has no word */

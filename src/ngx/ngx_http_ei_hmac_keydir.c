@@ -34,6 +34,8 @@ typedef struct {
 } ngx_http_ei_hmac_keydir_load_t;
 
 
+static ngx_int_t ngx_http_ei_hmac_keydir_open(
+    ngx_http_ei_hmac_keydir_load_t *ld);
 static ngx_int_t ngx_http_ei_hmac_keydir_read(
     ngx_http_ei_hmac_keydir_load_t *ld, ngx_dir_t *dir);
 static ngx_int_t ngx_http_ei_hmac_keydir_file(
@@ -49,8 +51,6 @@ ngx_http_ei_hmac_key_dir(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
     ngx_http_ei_hmac_loc_conf_t *hlcf = conf;
 
     ngx_str_t                       *value;
-    ngx_int_t                        rc;
-    ngx_dir_t                        dir;
     ngx_uint_t                       i;
     ei_keydir_entry_t               *e;
     ngx_http_ei_hmac_keydir_t       *kd;
@@ -76,21 +76,7 @@ ngx_http_ei_hmac_key_dir(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
         return NGX_CONF_ERROR;
     }
 
-    if (ngx_open_dir(&ld.path, &dir) == NGX_ERROR) {
-        ngx_conf_log_error(NGX_LOG_EMERG, cf, ngx_errno,
-                           "%V \"%V\" cannot be opened", &cmd->name,
-                           &ld.path);
-        return NGX_CONF_ERROR;
-    }
-
-    rc = ngx_http_ei_hmac_keydir_read(&ld, &dir);
-
-    if (ngx_close_dir(&dir) == NGX_ERROR) {
-        ngx_conf_log_error(NGX_LOG_ALERT, cf, ngx_errno,
-                           ngx_close_dir_n " \"%V\" failed", &ld.path);
-    }
-
-    if (rc != NGX_OK) {
+    if (ngx_http_ei_hmac_keydir_open(&ld) != NGX_OK) {
         return NGX_CONF_ERROR;
     }
 
@@ -129,6 +115,32 @@ ngx_http_ei_hmac_key_dir(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
     hlcf->keydir = kd;
 
     return NGX_CONF_OK;
+}
+
+
+/* the folder opened, each of its files read, closed */
+
+static ngx_int_t
+ngx_http_ei_hmac_keydir_open(ngx_http_ei_hmac_keydir_load_t *ld)
+{
+    ngx_int_t  rc;
+    ngx_dir_t  dir;
+
+    if (ngx_open_dir(&ld->path, &dir) == NGX_ERROR) {
+        ngx_conf_log_error(NGX_LOG_EMERG, ld->cf, ngx_errno,
+                           "%V \"%V\" cannot be opened", ld->directive,
+                           &ld->path);
+        return NGX_ERROR;
+    }
+
+    rc = ngx_http_ei_hmac_keydir_read(ld, &dir);
+
+    if (ngx_close_dir(&dir) == NGX_ERROR) {
+        ngx_conf_log_error(NGX_LOG_ALERT, ld->cf, ngx_errno,
+                           ngx_close_dir_n " \"%V\" failed", &ld->path);
+    }
+
+    return (rc == NGX_OK) ? NGX_OK : NGX_ERROR;
 }
 
 

@@ -21,6 +21,8 @@
 #include "ei_version.h"
 
 
+static void ngx_http_ei_hmac_metrics_response(ngx_http_request_t *r,
+    ei_reason_t reason, ei_metrics_event_t *ev);
 static ngx_uint_t ngx_http_ei_hmac_metrics_slot(
     ngx_http_ei_hmac_metrics_conf_t *mcf, uint64_t project_id);
 static uint64_t ngx_http_ei_hmac_metrics_upstream_ms(ngx_http_request_t *r);
@@ -40,7 +42,6 @@ ngx_http_ei_hmac_metrics_log(ngx_http_request_t *r)
     uint64_t                          project_id;
     ei_reason_t                       reason;
     ei_metrics_event_t                ev;
-    ngx_http_upstream_t              *u;
     ngx_http_ei_hmac_ctx_t           *ctx;
     ngx_http_ei_hmac_loc_conf_t      *hlcf;
     ngx_http_ei_hmac_metrics_conf_t  *mcf;
@@ -76,37 +77,9 @@ ngx_http_ei_hmac_metrics_log(ngx_http_request_t *r)
 
     ev.slot = ngx_http_ei_hmac_metrics_slot(mcf, project_id);
     ev.outcome = ei_metrics_outcome(reason);
-    ev.key_rejected = 0;
     ev.upstream_ms = 0;
 
-    /* as ngx_http_log_status() */
-
-    if (r->err_status) {
-        ev.status = r->err_status;
-
-    } else if (r->headers_out.status) {
-        ev.status = r->headers_out.status;
-
-    } else if (r->http_version == NGX_HTTP_VERSION_9) {
-        ev.status = 9;
-
-    } else {
-        ev.status = 0;
-    }
-
-    u = r->upstream;
-
-    if (u && r->err_status == 0 && u->headers_in.status_n) {
-        /* Studio's answer, passed or rewritten */
-        ev.source = EI_SOURCE_UPSTREAM;
-        ev.key_rejected = (u->headers_in.status_n == NGX_HTTP_UNAUTHORIZED);
-
-    } else if (reason != EI_OK && reason < EI_REASON_MAX) {
-        ev.source = EI_SOURCE_GATEWAY;
-
-    } else {
-        ev.source = EI_SOURCE_NGINX;
-    }
+    ngx_http_ei_hmac_metrics_response(r, reason, &ev);
 
     if (ev.outcome == EI_OUTCOME_FORWARDED) {
         ev.upstream_ms = ngx_http_ei_hmac_metrics_upstream_ms(r);
@@ -129,6 +102,47 @@ ngx_http_ei_hmac_metrics_log(ngx_http_request_t *r)
     }
 
     return NGX_OK;
+}
+
+
+/*
+ * The response's status, as $status logs it (ngx_http_log_status()), who
+ * decided it, and whether Studio refused the gateway's key
+ */
+
+static void
+ngx_http_ei_hmac_metrics_response(ngx_http_request_t *r, ei_reason_t reason,
+    ei_metrics_event_t *ev)
+{
+    ngx_http_upstream_t  *u;
+
+    if (r->err_status) {
+        ev->status = r->err_status;
+
+    } else if (r->headers_out.status) {
+        ev->status = r->headers_out.status;
+
+    } else if (r->http_version == NGX_HTTP_VERSION_9) {
+        ev->status = 9;
+
+    } else {
+        ev->status = 0;
+    }
+
+    ev->key_rejected = 0;
+    u = r->upstream;
+
+    if (u && r->err_status == 0 && u->headers_in.status_n) {
+        /* Studio's answer, passed or rewritten */
+        ev->source = EI_SOURCE_UPSTREAM;
+        ev->key_rejected = (u->headers_in.status_n == NGX_HTTP_UNAUTHORIZED);
+
+    } else if (reason != EI_OK && reason < EI_REASON_MAX) {
+        ev->source = EI_SOURCE_GATEWAY;
+
+    } else {
+        ev->source = EI_SOURCE_NGINX;
+    }
 }
 
 
