@@ -311,39 +311,6 @@ ngx_http_ei_hmac_project_id_variable(ngx_http_request_t *r,
 }
 
 
-/*
- * $ei_hmac_key_fingerprint: an accepted key's digest is made only when
- * something reads it, as most configurations never do
- */
-
-static ngx_int_t
-ngx_http_ei_hmac_fingerprint_variable(ngx_http_ei_hmac_ctx_t *ctx,
-    ngx_http_variable_value_t *v)
-{
-    if (ctx->fingerprint[0] == '\0' && ctx->hmac_key_len) {
-        if (ei_body_key_fingerprint(ctx->canonical + ctx->hmac_key_at,
-                                    ctx->hmac_key_len,
-                                    (char *) ctx->fingerprint)
-            != 0)
-        {
-            return NGX_ERROR;
-        }
-    }
-
-    if (ctx->fingerprint[0] == '\0') {
-        return NGX_OK;
-    }
-
-    v->data = ctx->fingerprint;
-    v->len = ngx_strlen(ctx->fingerprint);
-    v->valid = 1;
-    v->no_cacheable = 1;
-    v->not_found = 0;
-
-    return NGX_OK;
-}
-
-
 static ngx_int_t
 ngx_http_ei_hmac_variable(ngx_http_request_t *r, ngx_http_variable_value_t *v,
     uintptr_t data)
@@ -409,6 +376,39 @@ ngx_http_ei_hmac_variable(ngx_http_request_t *r, ngx_http_variable_value_t *v,
         break;
     }
 
+    v->valid = 1;
+    v->no_cacheable = 1;
+    v->not_found = 0;
+
+    return NGX_OK;
+}
+
+
+/*
+ * $ei_hmac_key_fingerprint: an accepted key's digest is made only when
+ * something reads it, as most configurations never do
+ */
+
+static ngx_int_t
+ngx_http_ei_hmac_fingerprint_variable(ngx_http_ei_hmac_ctx_t *ctx,
+    ngx_http_variable_value_t *v)
+{
+    if (ctx->fingerprint[0] == '\0' && ctx->hmac_key_len) {
+        if (ei_body_key_fingerprint(ctx->canonical + ctx->hmac_key_at,
+                                    ctx->hmac_key_len,
+                                    (char *) ctx->fingerprint)
+            != 0)
+        {
+            return NGX_ERROR;
+        }
+    }
+
+    if (ctx->fingerprint[0] == '\0') {
+        return NGX_OK;
+    }
+
+    v->data = ctx->fingerprint;
+    v->len = ngx_strlen(ctx->fingerprint);
     v->valid = 1;
     v->no_cacheable = 1;
     v->not_found = 0;
