@@ -35,6 +35,8 @@ typedef struct {
 static int ei_check_lists(void);
 static void ei_put_values(const char *first, const ei_row_t *row,
     const unsigned long long *v, size_t n, int last);
+static void ei_put_array(const char *decl, const ei_row_t *row,
+    const unsigned long long *v, size_t n);
 static void ei_put_pairs(const ei_row_t *row, const unsigned long long *v,
     int last);
 static void ei_gen_log2(void);
@@ -200,6 +202,18 @@ ei_put_values(const char *first, const ei_row_t *row,
 }
 
 
+/* a whole table: its declaration, its values, its end */
+
+static void
+ei_put_array(const char *decl, const ei_row_t *row,
+    const unsigned long long *v, size_t n)
+{
+    printf("%s = {\n", decl);
+    ei_put_values("    ", row, v, n, 1);
+    printf("};\n");
+}
+
+
 /* values by pairs of letters, a group for each first letter */
 
 static void
@@ -326,7 +340,7 @@ static void
 ei_gen_walks(void)
 {
     int                 dir;
-    char                first[16];
+    char                first[16], decl[64];
     size_t              i, n, pairs, steps, k;
     unsigned            c, next, last;
     unsigned long long  pair[EI_WALKS_MAX], step[EI_WALKS_MAX];
@@ -400,24 +414,27 @@ ei_gen_walks(void)
                       c == last);
     }
 
-    printf("};\n\n"
-           "const uint16_t  ei_walk_pair_first[EI_CHARS + 1] = {\n");
-    ei_put_values("    ", &ei_row_walk_first, pair_first, EI_CHARS + 1, 1);
-
-    printf("};\n\n"
-           "const uint16_t  ei_walk_step_first[%zu] = {\n", pairs + 1);
-    ei_put_values("    ", &ei_row_walk_first, step_first, pairs + 1, 1);
-
-    printf("};\n\n"
-           "const uint16_t  ei_walk_step[%zu] = {\n", steps);
-    ei_put_values("    ", &ei_row_prefix_word, step, steps, 1);
     printf("};\n\n");
+
+    ei_put_array("const uint16_t  ei_walk_pair_first[EI_CHARS + 1]",
+                 &ei_row_walk_first, pair_first, EI_CHARS + 1);
+    printf("\n");
+
+    snprintf(decl, sizeof(decl), "const uint16_t  ei_walk_step_first[%zu]",
+             pairs + 1);
+    ei_put_array(decl, &ei_row_walk_first, step_first, pairs + 1);
+    printf("\n");
+
+    snprintf(decl, sizeof(decl), "const uint16_t  ei_walk_step[%zu]", steps);
+    ei_put_array(decl, &ei_row_prefix_word, step, steps);
+    printf("\n");
 }
 
 
 static void
 ei_gen_words(void)
 {
+    char                decl[64];
     size_t              i, k, prefixes;
     unsigned            pair;
     const char         *w;
@@ -497,14 +514,16 @@ ei_gen_words(void)
     ei_put_values("    ", &ei_row_prefix_at, &at[EI_LETTERS * EI_LETTERS],
                   1, 1);
 
-    printf("};\n\n"
-           "const uint16_t  ei_prefix_word[%zu] = {\n", prefixes + 1);
-    ei_put_values("    ", &ei_row_prefix_word, word, prefixes + 1, 1);
+    printf("};\n\n");
 
-    printf("};\n\n"
-           "const uint32_t  ei_prefix_fourth[%zu] = {\n", prefixes);
-    ei_put_values("    ", &ei_row_third, fourth, prefixes, 1);
-    printf("};\n");
+    snprintf(decl, sizeof(decl), "const uint16_t  ei_prefix_word[%zu]",
+             prefixes + 1);
+    ei_put_array(decl, &ei_row_prefix_word, word, prefixes + 1);
+    printf("\n");
+
+    snprintf(decl, sizeof(decl), "const uint32_t  ei_prefix_fourth[%zu]",
+             prefixes);
+    ei_put_array(decl, &ei_row_third, fourth, prefixes);
 
     free(word);
     free(fourth);
