@@ -533,6 +533,12 @@ ngx_http_ei_hmac_init(ngx_conf_t *cf)
 
     ei_body_init();
 
+    if (ngx_http_ei_hmac_forward_init() != NGX_OK) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                           "ei_hmac: a credential header name is too long");
+        return NGX_ERROR;
+    }
+
     cmcf = ngx_http_conf_get_module_main_conf(cf, ngx_http_core_module);
 
     /* after the access phase: allow/deny, auth_basic, auth_request first */

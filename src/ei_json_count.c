@@ -54,6 +54,16 @@ ei_json_count_values(const unsigned char *p, size_t len)
      * in_object[] cannot overflow.
      */
 
+    /*
+     * Each value starts at a byte of its own, so value
+     * EI_BODY_MAX_VALUES + 1 starts at that offset or later: a shorter
+     * body, as every honest one is, needs no count.
+     */
+
+    if (len <= EI_BODY_MAX_VALUES) {
+        return len;
+    }
+
     n = 0;
     depth = 0;
     name_next = 0;

@@ -335,7 +335,12 @@ ei_schema_name_rules(const unsigned char *name, size_t len, size_t max,
     bidi = 0;
 
     for (i = 0; i < len; i += n) {
-        c = ei_utf8_decode(name + i, len - i, &n);
+        c = name[i];
+        n = 1;
+
+        if (c >= 0x80) {
+            c = ei_utf8_decode(name + i, len - i, &n);
+        }
 
         blank &= ei_schema_white_space(c);
         control |= (c < 0x20 || (c >= 0x7f && c <= 0x9f));

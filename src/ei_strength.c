@@ -60,6 +60,9 @@
 /* the longest key whose period is looked for: ei_hmac_key_max_length's */
 #define EI_STRENGTH_PERIOD_MAX  1024
 
+/* the longest key whose period is looked for by shifting it (ei_period) */
+#define EI_STRENGTH_PERIOD_TRY  64
+
 /* the kinds of character that tell which alphabet a key is drawn from */
 #define EI_CH_DIGIT             0x01
 #define EI_CH_HEX_LOWER         0x02    /* a-f */
@@ -256,16 +259,37 @@ ei_strength_estimate(const unsigned char *key, size_t len)
 /*
  * The smallest p such that key[i] == key[i - p] for every i >= p (len when
  * nothing shorter repeats), by the prefix function: linear in len.  Keys
- * longer than EI_STRENGTH_PERIOD_MAX are not looked at.
+ * longer than EI_STRENGTH_PERIOD_MAX are not looked at.  A key of up to
+ * EI_STRENGTH_PERIOD_TRY bytes is compared with itself shifted, at each
+ * place of its first character in its first half, instead: periods over
+ * half the key are of no use to the caller, which takes any of them for
+ * len.
  */
 
 static size_t
 ei_period(const unsigned char *key, size_t len)
 {
-    size_t    i, k;
-    uint16_t  border[EI_STRENGTH_PERIOD_MAX];
+    size_t                i, k;
+    uint16_t              border[EI_STRENGTH_PERIOD_MAX];
+    const unsigned char  *p;
 
     if (len < 2 || len > EI_STRENGTH_PERIOD_MAX) {
+        return len;
+    }
+
+    if (len <= EI_STRENGTH_PERIOD_TRY) {
+        for (i = 1; i <= len / 2; i = p - key + 1) {
+            p = memchr(key + i, key[0], len / 2 + 1 - i);
+
+            if (p == NULL) {
+                return len;
+            }
+
+            if (memcmp(key, p, len - (p - key)) == 0) {
+                return p - key;
+            }
+        }
+
         return len;
     }
 

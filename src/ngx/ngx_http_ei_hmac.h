@@ -196,6 +196,7 @@ void ngx_http_ei_hmac_body_handler(ngx_http_request_t *r);
 void ngx_http_ei_hmac_cleanse_body(ngx_http_request_t *r);
 
 /* ngx_http_ei_hmac_forward.c: the request rewritten for proxy_pass */
+ngx_int_t ngx_http_ei_hmac_forward_init(void);
 ei_reason_t ngx_http_ei_hmac_forward(ngx_http_request_t *r,
     ngx_http_ei_hmac_loc_conf_t *hlcf, ngx_http_ei_hmac_ctx_t *ctx,
     ei_body_result_t *res, ei_verdict_t *v);

@@ -63,9 +63,52 @@ static ngx_str_t  ngx_http_ei_hmac_credentials[] = {
 };
 
 
+/*
+ * The credentials by the length of their name, NULL after the last, so
+ * that a request header is compared only with those of its length (the
+ * row NGX_HTTP_EI_HMAC_NAME_MAX, for every longer name, stays empty); built
+ * from the list above by ngx_http_ei_hmac_forward_init().
+ */
+#define NGX_HTTP_EI_HMAC_NAME_MAX  sizeof("x-http-method-override")
+#define NGX_HTTP_EI_HMAC_SAME_LEN  4
+
+static ngx_str_t  *ngx_http_ei_hmac_by_len[NGX_HTTP_EI_HMAC_NAME_MAX + 1]
+                                          [NGX_HTTP_EI_HMAC_SAME_LEN];
+
+
 static ngx_str_t  ngx_http_ei_hmac_type_header = ngx_string("Content-Type");
 static ngx_str_t  ngx_http_ei_hmac_json_type = ngx_string("application/json");
 static ngx_str_t  ngx_http_ei_hmac_key_header = ngx_string("x-api-key");
+
+
+ngx_int_t
+ngx_http_ei_hmac_forward_init(void)
+{
+    ngx_str_t   *c, **same;
+    ngx_uint_t   n;
+
+    ngx_memzero(ngx_http_ei_hmac_by_len, sizeof(ngx_http_ei_hmac_by_len));
+
+    for (c = ngx_http_ei_hmac_credentials; c->len; c++) {
+        if (c->len >= NGX_HTTP_EI_HMAC_NAME_MAX) {
+            return NGX_ERROR;
+        }
+
+        same = ngx_http_ei_hmac_by_len[c->len];
+
+        for (n = 0; same[n]; n++) {
+            /* void */
+        }
+
+        if (n + 1 >= NGX_HTTP_EI_HMAC_SAME_LEN) {
+            return NGX_ERROR;
+        }
+
+        same[n] = c;
+    }
+
+    return NGX_OK;
+}
 
 
 ei_reason_t
@@ -241,6 +284,13 @@ ngx_http_ei_hmac_forget_headers(ngx_http_request_t *r)
     v = cmcf->variables.elts;
 
     for (i = 0; i < cmcf->variables.nelts; i++) {
+
+        /* most were not read before the body came: nothing to forget */
+
+        if (!r->variables[i].valid && !r->variables[i].not_found) {
+            continue;
+        }
+
         if ((v[i].name.len > sizeof("http_") - 1
              && ngx_strncmp(v[i].name.data, "http_", sizeof("http_") - 1)
                 == 0)
@@ -261,7 +311,8 @@ ngx_http_ei_hmac_forget_headers(ngx_http_request_t *r)
 static ngx_int_t
 ngx_http_ei_hmac_copy_headers(ngx_http_request_t *r, ngx_list_t *headers)
 {
-    ngx_str_t        *c;
+    size_t            len;
+    ngx_str_t       **c;
     ngx_uint_t        i;
     ngx_list_part_t  *part;
     ngx_table_elt_t  *h, *e;
@@ -281,13 +332,17 @@ ngx_http_ei_hmac_copy_headers(ngx_http_request_t *r, ngx_list_t *headers)
             i = 0;
         }
 
-        for (c = ngx_http_ei_hmac_credentials; c->len; c++) {
-            if (ngx_http_ei_hmac_same_name(&h[i].key, c)) {
+        /* longer names than any credential's meet the last row, empty */
+
+        len = ngx_min(h[i].key.len, NGX_HTTP_EI_HMAC_NAME_MAX);
+
+        for (c = ngx_http_ei_hmac_by_len[len]; *c; c++) {
+            if (ngx_http_ei_hmac_same_name(&h[i].key, *c)) {
                 break;
             }
         }
 
-        if (c->len) {
+        if (*c) {
             ngx_log_debug1(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
                            "ei_hmac dropping request header \"%V\"",
                            &h[i].key);
