@@ -98,20 +98,33 @@ ei_redact_piece(const unsigned char *key, size_t klen, unsigned char *hold,
 
     t = (klen - 1 < total) ? klen - 1 : total;
 
-    if (t <= n) {
-        /*
-         * the tail is all in the new piece: it can only start at the
-         * key's first byte, which is usually nowhere in it
-         */
-
-        m = (t == 0) ? NULL : memchr(buf + n - t, key[0], t);
-        t = (m == NULL) ? 0 : (size_t) (buf + n - m);
-    }
-
     /* nor may it begin in what was masked: a mask is no key's prefix */
 
     if (t > total - end) {
         t = total - end;
+    }
+
+    if (t == 0) {
+        return 0;
+    }
+
+    if (t <= n) {
+        /*
+         * the tail is all in the new piece: it can only start at a place
+         * of the key's first byte, which is usually nowhere in it
+         */
+
+        for (m = buf + n - t; /* void */ ; m++) {
+            m = memchr(m, key[0], buf + n - m);
+
+            if (m == NULL) {
+                return 0;
+            }
+
+            if (memcmp(m, key, buf + n - m) == 0) {
+                return buf + n - m;
+            }
+        }
     }
 
     for ( /* void */ ; t > 0; t--) {

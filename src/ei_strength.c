@@ -155,7 +155,7 @@ ei_strength_estimate(const unsigned char *key, size_t len)
 {
     size_t                i, n;
     uint32_t              few;
-    uint64_t              seen[EI_CHARS / 64], bit, naive, best, total[2];
+    uint64_t              seen[EI_CHARS / 64], naive, best, total[2];
     unsigned              c, kinds, distinct;
     ei_search_t           s;
     const ei_alphabet_t  *a;
@@ -175,12 +175,12 @@ ei_strength_estimate(const unsigned char *key, size_t len)
             return 0;
         }
 
-        bit = (uint64_t) 1 << (c % 64);
+        seen[c / 64] |= (uint64_t) 1 << (c % 64);
+    }
 
-        if ((seen[c / 64] & bit) == 0) {
-            seen[c / 64] |= bit;
-            distinct++;
-        }
+    for (i = 0; i < EI_CHARS / 64; i++) {
+        distinct += ei_popcount((uint32_t) seen[i])
+                    + ei_popcount((uint32_t) (seen[i] >> 32));
     }
 
     kinds = ei_kinds(seen);

@@ -29,8 +29,7 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
 {
     size_t          i, k, walk, walk_min, digits;
     unsigned        c, f, prev, before, x, y, z, w, second, two;
-    uint32_t        block, h, set;
-    const char     *leet;
+    uint32_t        block, h, set, info;
     uint16_t       *head;
     unsigned char  *may;
 
@@ -123,21 +122,10 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
 
         /* the letters that c is or stands for, the first one decides */
 
-        x = (c | 0x20) - 'a';
-        f = c;
-        second = EI_NO_LETTER;
-
-        if (x < 26) {
-            f = 'a' + x;
-
-        } else {
-            leet = ei_leet[c % EI_CHARS];
-            x = (leet[0] != '\0') ? (unsigned) (leet[0] - 'a') : EI_NO_LETTER;
-
-            if (leet[1] != '\0') {
-                second = (unsigned) (leet[1] - 'a');
-            }
-        }
+        info = ei_char_letters[c % EI_CHARS];
+        x = info & 0xff;
+        second = (info >> 8) & 0xff;
+        f = info >> 16;
 
         two = two << 1 | (second != EI_NO_LETTER);
 

@@ -41,6 +41,7 @@ static void ei_put_pairs(const ei_row_t *row, const unsigned long long *v,
     int last);
 static void ei_gen_log2(void);
 static void ei_gen_adjacent(void);
+static void ei_gen_letters(void);
 static void ei_gen_walks(void);
 static void ei_gen_words(void);
 static const char *ei_char_literal(unsigned c);
@@ -50,6 +51,7 @@ static const ei_row_t  ei_row_log2 = { "    ", 10, "%4llu" };
 static const ei_row_t  ei_row_walk_at = { "            ", 12, "%3llu" };
 static const ei_row_t  ei_row_walk_first = { "    ", 12, "%3llu" };
 static const ei_row_t  ei_row_third = { "    ", 6, "0x%07llx" };
+static const ei_row_t  ei_row_letters = { "    ", 8, "0x%06llx" };
 static const ei_row_t  ei_row_prefix_at = { "    ", 9, "%4llu" };
 static const ei_row_t  ei_row_prefix_word = { "    ", 10, "%4llu" };
 
@@ -75,6 +77,7 @@ main(void)
 
     ei_gen_log2();
     ei_gen_adjacent();
+    ei_gen_letters();
     ei_gen_walks();
     ei_gen_words();
 
@@ -327,6 +330,56 @@ ei_gen_adjacent(void)
     }
 
     printf("};\n\n\n");
+}
+
+
+/*
+ * What each character is to the glance, in one lookup: the letter it is
+ * or stands for first, the second one it may stand for (EI_NO_LETTER for
+ * none), and the character a keyboard walk sees (letters folded to lower
+ * case).
+ */
+
+static void
+ei_gen_letters(void)
+{
+    unsigned            c, x, second, f;
+    unsigned long long  v[EI_CHARS];
+
+    for (c = 0; c < EI_CHARS; c++) {
+        x = EI_NO_LETTER;
+        second = EI_NO_LETTER;
+        f = c;
+
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+            x = (c | 0x20) - 'a';
+            f = c | 0x20;
+
+        } else {
+            if (ei_leet[c][0] != '\0') {
+                x = (unsigned) (ei_leet[c][0] - 'a');
+            }
+
+            if (ei_leet[c][0] != '\0' && ei_leet[c][1] != '\0') {
+                second = (unsigned) (ei_leet[c][1] - 'a');
+            }
+        }
+
+        v[c] = x | second << 8 | f << 16;
+    }
+
+    printf("/*\n"
+           " * ei_char_letters[c]: the letter that c is or stands for first"
+           " (bits 0-7),\n"
+           " * the second one it may stand for (bits 8-15), EI_NO_LETTER"
+           " for none, and\n"
+           " * c as a keyboard walk sees it, a letter in lower case (bits"
+           " 16-23).\n"
+           " */\n");
+
+    ei_put_array("const uint32_t  ei_char_letters[EI_CHARS]",
+                 &ei_row_letters, v, EI_CHARS);
+    printf("\n\n");
 }
 
 
