@@ -276,7 +276,7 @@ ei_match_walks(ei_search_t *s, size_t i)
 {
     int          dir;
     size_t       n, k, j, end;
-    unsigned     c, next, before;
+    unsigned     c, next, before, third;
     uint32_t     bits;
     const char  *p;
 
@@ -287,6 +287,7 @@ ei_match_walks(ei_search_t *s, size_t i)
     c = ei_fold(s->key[i]);
     next = ei_fold(s->key[i + 1]);
     before = (i > 0) ? ei_fold(s->key[i - 1]) : '\0';
+    third = (i + 2 < s->len) ? ei_fold(s->key[i + 2]) : '\0';
 
     end = ei_walk_pair_first[c + 1];
 
@@ -307,6 +308,14 @@ ei_match_walks(ei_search_t *s, size_t i)
 
         if ((unsigned char) p[-dir] == before) {
             /* a walk that goes on from before i is taken where it starts */
+            continue;
+        }
+
+        if ((unsigned char) p[2 * dir] != third) {
+            /*
+             * the pair alone, shorter than EI_WALK_MIN (a space ends
+             * every walk, so p[2 * dir] is within ei_walks)
+             */
             continue;
         }
 
@@ -336,10 +345,24 @@ ei_walk_len(const unsigned char *key, size_t avail, const char *walk,
     size_t    n;
     unsigned  c, upper, letters;
 
+    letters = 0;
+    upper = 0;
+
     for (n = 0; n < avail; n++, walk += dir) {
-        if (ei_fold(key[n]) != (unsigned char) *walk) {
+        c = key[n];
+
+        if (c >= 'A' && c <= 'Z') {
+            c += 'a' - 'A';
+            upper++;
+        }
+
+        if (c != (unsigned char) *walk) {
             break;
         }
+
+        /* a walk's letters are lower case, its other characters none */
+
+        letters += (c >= 'a' && c <= 'z');
     }
 
     if (n < EI_WALK_MIN) {
@@ -347,17 +370,10 @@ ei_walk_len(const unsigned char *key, size_t avail, const char *walk,
         return n;
     }
 
-    letters = 0;
-    upper = 0;
+    /* the character that ended the walk is not one of it */
 
-    for (c = 0; c < n; c++) {
-        if (key[c] >= 'A' && key[c] <= 'Z') {
-            upper++;
-            letters++;
-
-        } else if (key[c] >= 'a' && key[c] <= 'z') {
-            letters++;
-        }
+    if (n < avail && key[n] >= 'A' && key[n] <= 'Z') {
+        upper--;
     }
 
     *bits = ei_case_bits(upper, letters, key[0] >= 'A' && key[0] <= 'Z');

@@ -65,6 +65,10 @@
 /* shortest repeat (after the block it repeats), walk and backward word */
 #define EI_REPEAT_MIN           3
 #define EI_WALK_MIN             3
+
+#if (EI_WALK_MIN < 3)
+#error "ei_match_walks() skips the walks of two characters unread"
+#endif
 #define EI_REVERSED_MIN         4
 
 #define EI_INFINITE             (UINT32_MAX / 4)
