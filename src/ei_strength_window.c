@@ -15,6 +15,8 @@ static uint32_t ei_word_goes_on(unsigned x, unsigned y, unsigned z,
     uint32_t fourth);
 static uint32_t ei_word_may(ei_search_t *s, size_t a, size_t b, size_t c,
     uint32_t fourth);
+static uint32_t ei_word_glance(unsigned a, unsigned a2, unsigned b,
+    unsigned b2, uint32_t third);
 static int ei_date_may_start(const unsigned char *key);
 
 
@@ -28,7 +30,7 @@ void
 ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
 {
     size_t          i, k, walk, walk_min, digits;
-    unsigned        c, f, prev, before, x, y, z, w, second, two;
+    unsigned        c, f, prev, before, x, y, z, w, second, y2, z2, w2, two;
     uint32_t        block, h, set, info;
     uint16_t       *head;
     unsigned char  *may;
@@ -48,13 +50,17 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
     walk = 0;
 
     /*
-     * the first letters of i - 1 (y), i - 2 (z) and i - 3 (w), and which of
-     * i, i - 1, i - 2 ... name two letters (bits 0, 1, 2 ...)
+     * the first letters of i - 1 (y), i - 2 (z) and i - 3 (w), their second
+     * ones (y2, z2, w2), and which of i, i - 1, i - 2 ... name two letters
+     * (bits 0, 1, 2 ...)
      */
     two = 0;
     y = EI_NO_LETTER;
     z = EI_NO_LETTER;
     w = EI_NO_LETTER;
+    y2 = EI_NO_LETTER;
+    z2 = EI_NO_LETTER;
+    w2 = EI_NO_LETTER;
 
     for (i = 0; i < len; i++) {
         c = key[i];
@@ -173,6 +179,8 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
             }
 
         } else if (i >= 3
+                   && ei_word_glance(w, w2, z, z2,
+                                     ei_letter_bit(y) | ei_letter_bit(y2))
                    && ei_word_may(s, i - 3, i - 2, i - 1, set | EI_WORD_ENDS))
         {
             may[i - 3] |= EI_MAY_WORD;
@@ -188,8 +196,10 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
                 may[i] |= EI_MAY_DROW;
             }
 
-        } else if (ei_word_may(s, i, i - 1, i - 2,
-                               ei_letter_set(s->letter[i - 3])))
+        } else if (ei_word_glance(x, second, y, y2,
+                                  ei_letter_bit(z) | ei_letter_bit(z2))
+                   && ei_word_may(s, i, i - 1, i - 2,
+                                  ei_letter_set(s->letter[i - 3])))
         {
             may[i] |= EI_MAY_DROW;
         }
@@ -197,6 +207,9 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
         w = z;
         z = y;
         y = x;
+        w2 = z2;
+        z2 = y2;
+        y2 = second;
     }
 
     /* the last three letters, if a word ends there */
@@ -212,7 +225,10 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
             may[len - 3] |= EI_MAY_WORD;
         }
 
-    } else if (ei_word_may(s, len - 3, len - 2, len - 1, EI_WORD_ENDS)) {
+    } else if (ei_word_glance(w, w2, z, z2,
+                              ei_letter_bit(y) | ei_letter_bit(y2))
+               && ei_word_may(s, len - 3, len - 2, len - 1, EI_WORD_ENDS))
+    {
         may[len - 3] |= EI_MAY_WORD;
     }
 }
@@ -238,9 +254,28 @@ ei_word_goes_on(unsigned x, unsigned y, unsigned z, uint32_t fourth)
 
 
 /*
+ * Whether some word may begin with a letter of a (first a, or a2), one of
+ * b, then one of third: a glance at all the choices together, so that
+ * ei_word_may() tries them one by one only when one may do.  EI_NO_LETTER
+ * begins no word and goes on none: no need to skip it.
+ */
+
+static uint32_t
+ei_word_glance(unsigned a, unsigned a2, unsigned b, unsigned b2,
+    uint32_t third)
+{
+    return (ei_words_third[a * EI_LETTERS + b]
+            | ei_words_third[a * EI_LETTERS + b2]
+            | ei_words_third[a2 * EI_LETTERS + b]
+            | ei_words_third[a2 * EI_LETTERS + b2])
+           & third;
+}
+
+
+/*
  * Whether a word begins with letters of the characters at a, b and c, and
- * goes on as above: every choice of the letters is tried, once a glance at
- * all of them together shows that one may do.
+ * goes on as above: every choice of the letters is tried (after
+ * ei_word_glance() has shown that one may do).
  */
 
 static uint32_t
@@ -252,18 +287,6 @@ ei_word_may(ei_search_t *s, size_t a, size_t b, size_t c, uint32_t fourth)
     la = s->letter[a];
     lb = s->letter[b];
     lc = s->letter[c];
-
-    /* EI_NO_LETTER begins no word and goes on none: no need to skip it */
-
-    if (((ei_words_third[la[0] * EI_LETTERS + lb[0]]
-          | ei_words_third[la[0] * EI_LETTERS + lb[1]]
-          | ei_words_third[la[1] * EI_LETTERS + lb[0]]
-          | ei_words_third[la[1] * EI_LETTERS + lb[1]])
-         & ei_letter_set(lc))
-        == 0)
-    {
-        return 0;
-    }
 
     for (x = 0; x < 2; x++) {
         for (y = 0; y < 2; y++) {

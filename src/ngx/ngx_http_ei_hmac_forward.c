@@ -28,7 +28,7 @@ static ngx_int_t ngx_http_ei_hmac_copy_headers(ngx_http_request_t *r,
 static ngx_uint_t ngx_http_ei_hmac_same_name(ngx_str_t *name,
     ngx_str_t *lowcase);
 static ngx_table_elt_t *ngx_http_ei_hmac_push_header(ngx_list_t *headers,
-    ngx_str_t *key, u_char *lowcase, ngx_str_t *value);
+    ngx_str_t *key, u_char *lowcase, ngx_uint_t hash, ngx_str_t *value);
 static ngx_int_t ngx_http_ei_hmac_set_body(ngx_http_request_t *r,
     ei_body_result_t *res);
 
@@ -76,6 +76,10 @@ static ngx_str_t  *ngx_http_ei_hmac_by_len[NGX_HTTP_EI_HMAC_NAME_MAX + 1]
                                           [NGX_HTTP_EI_HMAC_SAME_LEN];
 
 
+/* the hashes of the headers added, by their lowercase names */
+static ngx_uint_t  ngx_http_ei_hmac_type_hash;
+static ngx_uint_t  ngx_http_ei_hmac_key_hash;
+
 static ngx_str_t  ngx_http_ei_hmac_type_header = ngx_string("Content-Type");
 static ngx_str_t  ngx_http_ei_hmac_json_type = ngx_string("application/json");
 static ngx_str_t  ngx_http_ei_hmac_key_header = ngx_string("x-api-key");
@@ -86,6 +90,11 @@ ngx_http_ei_hmac_forward_init(void)
 {
     ngx_str_t   *c, **same;
     ngx_uint_t   n;
+
+    ngx_http_ei_hmac_type_hash = ngx_hash_key((u_char *) "content-type",
+                                              sizeof("content-type") - 1);
+    ngx_http_ei_hmac_key_hash = ngx_hash_key((u_char *) "x-api-key",
+                                             sizeof("x-api-key") - 1);
 
     ngx_memzero(ngx_http_ei_hmac_by_len, sizeof(ngx_http_ei_hmac_by_len));
 
@@ -229,6 +238,7 @@ ngx_http_ei_hmac_rewrite_headers(ngx_http_request_t *r, ngx_str_t *key)
 
     e = ngx_http_ei_hmac_push_header(&headers, &ngx_http_ei_hmac_type_header,
                                      (u_char *) "content-type",
+                                     ngx_http_ei_hmac_type_hash,
                                      &ngx_http_ei_hmac_json_type);
     if (e == NULL) {
         return NGX_ERROR;
@@ -237,7 +247,8 @@ ngx_http_ei_hmac_rewrite_headers(ngx_http_request_t *r, ngx_str_t *key)
     r->headers_in.content_type = e;
 
     if (ngx_http_ei_hmac_push_header(&headers, &ngx_http_ei_hmac_key_header,
-                                     (u_char *) "x-api-key", key)
+                                     (u_char *) "x-api-key",
+                                     ngx_http_ei_hmac_key_hash, key)
         == NULL)
     {
         return NGX_ERROR;
@@ -389,7 +400,7 @@ ngx_http_ei_hmac_same_name(ngx_str_t *name, ngx_str_t *lowcase)
 
 static ngx_table_elt_t *
 ngx_http_ei_hmac_push_header(ngx_list_t *headers, ngx_str_t *key,
-    u_char *lowcase, ngx_str_t *value)
+    u_char *lowcase, ngx_uint_t hash, ngx_str_t *value)
 {
     ngx_table_elt_t  *e;
 
@@ -400,7 +411,7 @@ ngx_http_ei_hmac_push_header(ngx_list_t *headers, ngx_str_t *key,
 
     e->key = *key;
     e->lowcase_key = lowcase;
-    e->hash = ngx_hash_key(lowcase, key->len);
+    e->hash = hash;
     e->value = *value;
 #if (nginx_version >= 1023000)
     e->next = NULL;
