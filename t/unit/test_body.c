@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "ei_body.h"
+#include "ei_json_count.h"
 
 
 /* 32 random lowercase hex digits: what `openssl rand -hex 16` makes */
@@ -588,6 +589,26 @@ json_refuses_the_257th_value_where_it_starts(void **state)
     /* wide, whatever the rest: a 16 KB array is refused at the same place */
     expect_zeros(8000, EI_REJECT_JSON,
                  "invalid JSON: too many values at line 1, column 590");
+}
+
+
+/*
+ * Each value starts at a byte of its own: value 257 of "[[[[..." starts at
+ * offset 256, and a body of 256 bytes or fewer is not counted at all.
+ */
+static void
+json_count_needs_257_bytes_to_cut(void **state)
+{
+    unsigned char  body[300];
+
+    (void) state;
+
+    memset(body, '[', sizeof(body));
+
+    assert_int_equal(ei_json_count_values(body, 256), 256);
+    assert_int_equal(ei_json_count_values(body, 257), 256);
+    assert_int_equal(ei_json_count_values(body, sizeof(body)), 256);
+    assert_int_equal(ei_json_count_values(body, 100), 100);
 }
 
 
@@ -1957,6 +1978,7 @@ main(void)
         cmocka_unit_test(json_counts_lines_and_columns_from_one),
         cmocka_unit_test(json_reads_exactly_len_bytes),
         cmocka_unit_test(json_accepts_up_to_256_values),
+        cmocka_unit_test(json_count_needs_257_bytes_to_cut),
         cmocka_unit_test(json_refuses_the_257th_value_where_it_starts),
         cmocka_unit_test(json_counts_values_not_member_names),
         cmocka_unit_test(json_value_count_skips_strings_whole),
