@@ -276,7 +276,7 @@ ei_match_walks(ei_search_t *s, size_t i)
 {
     int          dir;
     size_t       n, k, j, end;
-    unsigned     c, next, before, third;
+    unsigned     c, next, before, third, ends;
     uint32_t     bits;
     const char  *p;
 
@@ -303,21 +303,20 @@ ei_match_walks(ei_search_t *s, size_t i)
     }
 
     for (j = ei_walk_step_first[k]; j < ei_walk_step_first[k + 1]; j++) {
-        p = ei_walks + (ei_walk_step[j] >> 1);
-        dir = (ei_walk_step[j] & 1) ? -1 : 1;
+        ends = ei_walk_step_ends[j];
 
-        if ((unsigned char) p[-dir] == before) {
+        if ((ends & 0xff) == before) {
             /* a walk that goes on from before i is taken where it starts */
             continue;
         }
 
-        if ((unsigned char) p[2 * dir] != third) {
-            /*
-             * the pair alone, shorter than EI_WALK_MIN (a space ends
-             * every walk, so p[2 * dir] is within ei_walks)
-             */
+        if ((ends >> 8) != third) {
+            /* the pair alone, shorter than EI_WALK_MIN */
             continue;
         }
+
+        p = ei_walks + (ei_walk_step[j] >> 1);
+        dir = (ei_walk_step[j] & 1) ? -1 : 1;
 
         n = ei_walk_len(s->key + i, s->len - i, p, dir, &bits);
 

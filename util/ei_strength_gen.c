@@ -52,6 +52,7 @@ static const ei_row_t  ei_row_walk_at = { "            ", 12, "%3llu" };
 static const ei_row_t  ei_row_walk_first = { "    ", 12, "%3llu" };
 static const ei_row_t  ei_row_third = { "    ", 6, "0x%07llx" };
 static const ei_row_t  ei_row_letters = { "    ", 8, "0x%06llx" };
+static const ei_row_t  ei_row_walk_ends = { "    ", 10, "0x%04llx" };
 static const ei_row_t  ei_row_prefix_at = { "    ", 9, "%4llu" };
 static const ei_row_t  ei_row_prefix_word = { "    ", 10, "%4llu" };
 
@@ -397,6 +398,7 @@ ei_gen_walks(void)
     size_t              i, n, pairs, steps, k;
     unsigned            c, next, last;
     unsigned long long  pair[EI_WALKS_MAX], step[EI_WALKS_MAX];
+    unsigned long long  ends[EI_WALKS_MAX];
     unsigned long long  pair_first[EI_CHARS + 1];
     unsigned long long  step_first[EI_WALKS_MAX + 1];
 
@@ -424,6 +426,9 @@ ei_gen_walks(void)
                     if ((unsigned char) ei_walks[i + dir] == next
                         && next != ' ')
                     {
+                        ends[steps] = (unsigned char) ei_walks[i - dir]
+                                      | (unsigned) (unsigned char)
+                                            ei_walks[i + 2 * dir] << 8;
                         step[steps++] = i * 2 + (dir < 0);
                     }
                 }
@@ -480,6 +485,22 @@ ei_gen_walks(void)
 
     snprintf(decl, sizeof(decl), "const uint16_t  ei_walk_step[%zu]", steps);
     ei_put_array(decl, &ei_row_prefix_word, step, steps);
+    printf("\n");
+
+    printf("/*\n"
+           " * ei_walk_step_ends[j]: the character before the place of"
+           " ei_walk_step[j]\n"
+           " * in its direction (bits 0-7), and the one after the pair"
+           " (bits 8-15),\n"
+           " * a space where the walk ends: so that a walk that goes on"
+           " from before\n"
+           " * the key's character, or stops at the pair, is passed over"
+           " unread.\n"
+           " */\n");
+
+    snprintf(decl, sizeof(decl), "const uint16_t  ei_walk_step_ends[%zu]",
+             steps);
+    ei_put_array(decl, &ei_row_walk_ends, ends, steps);
     printf("\n");
 }
 
