@@ -155,7 +155,7 @@ ei_strength_estimate(const unsigned char *key, size_t len)
 {
     size_t                i, n;
     uint32_t              few;
-    uint64_t              seen[EI_CHARS / 64], naive, best, total[2];
+    uint64_t              seen[256 / 64], naive, best, total[2];
     unsigned              c, kinds, distinct;
     ei_search_t           s;
     const ei_alphabet_t  *a;
@@ -165,17 +165,20 @@ ei_strength_estimate(const unsigned char *key, size_t len)
     }
 
     distinct = 0;
-    seen[0] = 0;
-    seen[1] = 0;
+    memset(seen, 0, sizeof(seen));
 
     for (i = 0; i < len; i++) {
         c = key[i];
-
-        if (!ei_is_printable(c)) {
-            return 0;
-        }
-
         seen[c / 64] |= (uint64_t) 1 << (c % 64);
+    }
+
+    /* a character that is not printable: space, controls, DEL, 8 bits */
+
+    if ((seen[0] & ei_chars(0, ' ')) || (seen[1] & ei_chars(0x7f, 0x7f))
+        || seen[2] || seen[3])
+    {
+        ei_cleanse(seen, sizeof(seen));
+        return 0;
     }
 
     for (i = 0; i < EI_CHARS / 64; i++) {
@@ -211,6 +214,7 @@ ei_strength_estimate(const unsigned char *key, size_t len)
     s.key = NULL;
     s.len = 0;
     s.walk_min = EI_WALK_MIN;
+    s.capitals = (seen[1] & ei_chars('A', 'Z')) != 0;
 
     if (!EI_STRENGTH_REFERENCE
         && !ei_patterns_may_count(&s, key, len, naive, few))

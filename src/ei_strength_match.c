@@ -37,8 +37,8 @@ static void ei_match_repeats(ei_search_t *s, size_t i);
 static void ei_match_repeats_everywhere(ei_search_t *s, size_t i);
 static void ei_match_steps(ei_search_t *s, size_t i);
 static void ei_match_walks(ei_search_t *s, size_t i);
-static size_t ei_walk_len(const unsigned char *key, size_t avail,
-    const char *walk, int dir, uint32_t *bits);
+static size_t ei_walk_len(const unsigned char *key, size_t avail, size_t at,
+    int dir, int capitals, uint32_t *bits);
 static void ei_match_words(ei_search_t *s, size_t i);
 static void ei_match_prefix(ei_search_t *s, size_t i, int dir, size_t avail,
     size_t id, uint32_t fourth);
@@ -278,7 +278,6 @@ ei_match_walks(ei_search_t *s, size_t i)
     size_t       n, k, j, end;
     unsigned     c, next, before, third, ends;
     uint32_t     bits;
-    const char  *p;
 
     if (EI_STRENGTH_REFERENCE && i + 1 >= s->len) {
         return;
@@ -315,10 +314,10 @@ ei_match_walks(ei_search_t *s, size_t i)
             continue;
         }
 
-        p = ei_walks + (ei_walk_step[j] >> 1);
         dir = (ei_walk_step[j] & 1) ? -1 : 1;
 
-        n = ei_walk_len(s->key + i, s->len - i, p, dir, &bits);
+        n = ei_walk_len(s->key + i, s->len - i, ei_walk_step[j] >> 1, dir,
+                        s->capitals, &bits);
 
         if (n < EI_WALK_MIN) {
             continue;
@@ -335,33 +334,46 @@ ei_match_walks(ei_search_t *s, size_t i)
 }
 
 
-/* how far the key follows the walk, in direction dir, up to a space */
+/*
+ * How far the key follows the walk at ei_walks[at], in direction dir, up to
+ * a space.  A key without capitals is compared as it is.
+ */
 
 static size_t
-ei_walk_len(const unsigned char *key, size_t avail, const char *walk,
-    int dir, uint32_t *bits)
+ei_walk_len(const unsigned char *key, size_t avail, size_t at, int dir,
+    int capitals, uint32_t *bits)
 {
-    size_t    n;
-    unsigned  c, upper, letters;
+    size_t       n, last;
+    unsigned     c, upper, letters;
+    const char  *walk;
 
-    letters = 0;
+    walk = ei_walks + at;
     upper = 0;
 
-    for (n = 0; n < avail; n++, walk += dir) {
-        c = key[n];
-
-        if (c >= 'A' && c <= 'Z') {
-            c += 'a' - 'A';
-            upper++;
+    if (!capitals) {
+        for (n = 0; n < avail && key[n] == (unsigned char) *walk; n++) {
+            walk += dir;
         }
 
-        if (c != (unsigned char) *walk) {
-            break;
+    } else {
+        for (n = 0; n < avail; n++, walk += dir) {
+            c = key[n];
+
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+                upper++;
+            }
+
+            if (c != (unsigned char) *walk) {
+                break;
+            }
         }
 
-        /* a walk's letters are lower case, its other characters none */
+        /* the character that ended the walk is not one of it */
 
-        letters += (c >= 'a' && c <= 'z');
+        if (n < avail && key[n] >= 'A' && key[n] <= 'Z') {
+            upper--;
+        }
     }
 
     if (n < EI_WALK_MIN) {
@@ -369,11 +381,11 @@ ei_walk_len(const unsigned char *key, size_t avail, const char *walk,
         return n;
     }
 
-    /* the character that ended the walk is not one of it */
+    /* a walk's letters are lower case, its other characters none */
 
-    if (n < avail && key[n] >= 'A' && key[n] <= 'Z') {
-        upper--;
-    }
+    last = at + (n - 1) * dir;
+    letters = (dir > 0) ? ei_walk_letters[last + 1] - ei_walk_letters[at]
+                        : ei_walk_letters[at + 1] - ei_walk_letters[last];
 
     *bits = ei_case_bits(upper, letters, key[0] >= 'A' && key[0] <= 'Z');
 

@@ -118,6 +118,9 @@ typedef struct {
      */
     uint32_t              step[2];
 
+    /* the key holds a capital letter */
+    int                   capitals;
+
     /*
      * Set while bounding rather than searching: ei_relax() then keeps in
      * gain[k] the most that one pattern found at the current position

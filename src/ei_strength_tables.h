@@ -57,6 +57,7 @@ extern const uint16_t   ei_walk_pair_first[EI_CHARS + 1];
 extern const uint16_t   ei_walk_step_first[];
 extern const uint16_t   ei_walk_step[];
 extern const uint16_t   ei_walk_step_ends[];
+extern const uint16_t   ei_walk_letters[];
 extern const uint32_t   ei_words_third[EI_LETTERS * EI_LETTERS];
 extern const uint16_t   ei_prefix_at[EI_LETTERS * EI_LETTERS + 1];
 extern const uint16_t   ei_prefix_word[];

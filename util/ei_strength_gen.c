@@ -401,6 +401,7 @@ ei_gen_walks(void)
     unsigned long long  ends[EI_WALKS_MAX];
     unsigned long long  pair_first[EI_CHARS + 1];
     unsigned long long  step_first[EI_WALKS_MAX + 1];
+    unsigned long long  letters[EI_WALKS_MAX + 1];
 
     n = strlen(ei_walks);
     pairs = 0;
@@ -501,6 +502,26 @@ ei_gen_walks(void)
     snprintf(decl, sizeof(decl), "const uint16_t  ei_walk_step_ends[%zu]",
              steps);
     ei_put_array(decl, &ei_row_walk_ends, ends, steps);
+    printf("\n");
+
+    /* the letters of ei_walks before each place, n + 1 of them */
+
+    letters[0] = 0;
+
+    for (i = 0; i < n; i++) {
+        c = (unsigned char) ei_walks[i];
+        letters[i + 1] = letters[i] + (c >= 'a' && c <= 'z');
+    }
+
+    printf("/*\n"
+           " * ei_walk_letters[i]: how many of ei_walks[0..i) are letters,"
+           " so that the\n"
+           " * letters of a walk are one difference.\n"
+           " */\n");
+
+    snprintf(decl, sizeof(decl), "const uint16_t  ei_walk_letters[%zu]",
+             n + 1);
+    ei_put_array(decl, &ei_row_walk_first, letters, n + 1);
     printf("\n");
 }
 
