@@ -116,6 +116,13 @@ main(void)
     measure("password_x127_1", k, repeat(k, "password", 127, "1"));
     measure("seq16_x64", k, repeat(k, "0123456789abcdef", 64, ""));
     measure("seq16_x63_x", k, repeat(k, "0123456789abcdef", 63, "x"));
+    measure("seq10_x100_x", k, repeat(k, "0123456789", 100, "x"));
+    measure("numpad_x113_x", k, repeat(k, "789456123", 113, "x"));
+    measure("columns_x33_x", k,
+            repeat(k, "qazwsxedcrfvtgbyhnujmik,ol.p;/", 33, "x"));
+    measure("capwalk_x63_x", k, repeat(k, "1qaz2WSX3edc4RFV", 63, "x"));
+    measure("date_x127_x", k, repeat(k, "19850612", 127, "x"));
+    measure("zigzag_x50_x", k, repeat(k, "1q2w3e4r5t6y7u8i9o0p", 50, "x"));
     measure("aaab_x64", k, repeat(k, "aaaaaaaaaaaaaaab", 64, ""));
     measure("phrase_x40_1", k,
             repeat(k, "correcthorsebatterystaple", 40, "1"));
