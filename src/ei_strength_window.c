@@ -18,6 +18,8 @@ static uint32_t ei_word_may(ei_search_t *s, size_t a, size_t b, size_t c,
 static uint32_t ei_word_glance(unsigned a, unsigned a2, unsigned b,
     unsigned b2, uint32_t third);
 static int ei_date_may_start(const unsigned char *key);
+static int ei_repeat_may_start(const uint16_t *prev, const unsigned char *key,
+    size_t b, size_t j);
 
 
 /*
@@ -99,7 +101,9 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
             s->prev[i - 2] = (uint16_t) k;
             head[h] = (uint16_t) (i - 1);
 
-            if (k != 0 && i - 1 - k <= EI_REPEAT_PERIOD) {
+            if (k != 0 && i - 1 - k <= EI_REPEAT_PERIOD
+                && ei_repeat_may_start(s->prev, key, i - 2, k))
+            {
                 may[i - 2] |= EI_MAY_REPEAT;
             }
         }
@@ -298,6 +302,45 @@ ei_word_may(ei_search_t *s, size_t a, size_t b, size_t c, uint32_t fourth)
                 }
             }
         }
+    }
+
+    return 0;
+}
+
+
+/*
+ * Whether a repeat may start at b, whose block is chained with the earlier
+ * ones from j (one more than a position) on.  ei_match_repeats() takes a
+ * repeat from the first EI_REPEAT_TRIES earlier places that hold b's own
+ * block, and only from one that does not go on from before b: when the
+ * first places chained are all of b's block and all go on, as within a
+ * long repeat, nothing starts at b.  Any other chain may start one.
+ */
+
+static int
+ei_repeat_may_start(const uint16_t *prev, const unsigned char *key, size_t b,
+    size_t j)
+{
+    size_t  n, p;
+
+    for (n = 0; n < EI_REPEAT_TRIES; n++) {
+        if (j == 0) {
+            return 1;
+        }
+
+        p = b + 1 - j;
+
+        if (p > EI_REPEAT_PERIOD
+            || key[b] != key[b - p]
+            || key[b + 1] != key[b + 1 - p]
+            || key[b + 2] != key[b + 2 - p]
+            || b <= p
+            || key[b - 1] != key[b - 1 - p])
+        {
+            return 1;
+        }
+
+        j = prev[j - 1];
     }
 
     return 0;
