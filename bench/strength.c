@@ -103,29 +103,42 @@ main(void)
         { "dates32",     "19900517200101312024-03-1531122" }
     };
 
+    /* keys of up to 1024 bytes: a block said again and again, then a tail */
+    static const struct {
+        const char  *name;
+        const char  *block;
+        size_t       times;
+        const char  *tail;
+    } long_keys[] = {
+        { "run1024_1",       "1", 1024, "" },
+        { "run1024_a",       "a", 1024, "" },
+        { "run1023_b",       "a", 1023, "b" },
+        { "period2_1023_c",  "ab", 511, "c" },
+        { "password_x128",   "password", 128, "" },
+        { "password_x127_1", "password", 127, "1" },
+        { "seq16_x64",       "0123456789abcdef", 64, "" },
+        { "seq16_x63_x",     "0123456789abcdef", 63, "x" },
+        { "seq10_x100_x",    "0123456789", 100, "x" },
+        { "numpad_x113_x",   "789456123", 113, "x" },
+        { "columns_x33_x",   "qazwsxedcrfvtgbyhnujmik,ol.p;/", 33, "x" },
+        { "capwalk_x63_x",   "1qaz2WSX3edc4RFV", 63, "x" },
+        { "date_x127_x",     "19850612", 127, "x" },
+        { "zigzag_x50_x",    "1q2w3e4r5t6y7u8i9o0p", 50, "x" },
+        { "aaab_x64",        "aaaaaaaaaaaaaaab", 64, "" },
+        { "phrase_x40_1",    "correcthorsebatterystaple", 40, "1" }
+    };
+
     for (n = 0; n < sizeof(short_keys) / sizeof(short_keys[0]); n++) {
         measure(short_keys[n][0], short_keys[n][1],
                 strlen(short_keys[n][1]));
     }
 
-    measure("run1024_1", k, repeat(k, "1", 1024, ""));
-    measure("run1024_a", k, repeat(k, "a", 1024, ""));
-    measure("run1023_b", k, repeat(k, "a", 1023, "b"));
-    measure("period2_1023_c", k, repeat(k, "ab", 511, "c"));
-    measure("password_x128", k, repeat(k, "password", 128, ""));
-    measure("password_x127_1", k, repeat(k, "password", 127, "1"));
-    measure("seq16_x64", k, repeat(k, "0123456789abcdef", 64, ""));
-    measure("seq16_x63_x", k, repeat(k, "0123456789abcdef", 63, "x"));
-    measure("seq10_x100_x", k, repeat(k, "0123456789", 100, "x"));
-    measure("numpad_x113_x", k, repeat(k, "789456123", 113, "x"));
-    measure("columns_x33_x", k,
-            repeat(k, "qazwsxedcrfvtgbyhnujmik,ol.p;/", 33, "x"));
-    measure("capwalk_x63_x", k, repeat(k, "1qaz2WSX3edc4RFV", 63, "x"));
-    measure("date_x127_x", k, repeat(k, "19850612", 127, "x"));
-    measure("zigzag_x50_x", k, repeat(k, "1q2w3e4r5t6y7u8i9o0p", 50, "x"));
-    measure("aaab_x64", k, repeat(k, "aaaaaaaaaaaaaaab", 64, ""));
-    measure("phrase_x40_1", k,
-            repeat(k, "correcthorsebatterystaple", 40, "1"));
+    for (n = 0; n < sizeof(long_keys) / sizeof(long_keys[0]); n++) {
+        measure(long_keys[n].name, k,
+                repeat(k, long_keys[n].block, long_keys[n].times,
+                       long_keys[n].tail));
+    }
+
     measure("hex1024", k, noise(k, "0123456789abcdef", 1024));
     measure("base64_1024", k,
             noise(k, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
