@@ -154,10 +154,7 @@ ei_match_repeats(ei_search_t *s, size_t i)
             break;
         }
 
-        if (key[i] != key[i - p]
-            || key[i + 1] != key[i + 1 - p]
-            || key[i + 2] != key[i + 2 - p])
-        {
+        if (!ei_block_again(key, i, p)) {
             /* another block of the same hash */
             continue;
         }
@@ -166,8 +163,8 @@ ei_match_repeats(ei_search_t *s, size_t i)
             break;
         }
 
-        if (i > p && key[i - 1] == key[i - 1 - p]) {
-            /* it goes on from before i: taken where it starts */
+        if (ei_repeat_goes_on(key, i, p)) {
+            /* taken where it starts */
             continue;
         }
 

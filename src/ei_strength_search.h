@@ -183,6 +183,28 @@ ei_adjacent_chars(unsigned a, unsigned b)
 }
 
 
+/*
+ * Repeats, as the glance (ei_repeat_may_start) and the search
+ * (ei_match_repeats) both see them: the block of three characters at i is
+ * again p characters back, and such a repeat goes on from before i (it is
+ * taken where it starts).
+ */
+
+static inline int
+ei_block_again(const unsigned char *key, size_t i, size_t p)
+{
+    return key[i] == key[i - p] && key[i + 1] == key[i + 1 - p]
+           && key[i + 2] == key[i + 2 - p];
+}
+
+
+static inline int
+ei_repeat_goes_on(const unsigned char *key, size_t i, size_t p)
+{
+    return i > p && key[i - 1] == key[i - 1 - p];
+}
+
+
 /* the bits set in x */
 
 static inline unsigned

@@ -331,11 +331,8 @@ ei_repeat_may_start(const uint16_t *prev, const unsigned char *key, size_t b,
         p = b + 1 - j;
 
         if (p > EI_REPEAT_PERIOD
-            || key[b] != key[b - p]
-            || key[b + 1] != key[b + 1 - p]
-            || key[b + 2] != key[b + 2 - p]
-            || b <= p
-            || key[b - 1] != key[b - 1 - p])
+            || !ei_block_again(key, b, p)
+            || !ei_repeat_goes_on(key, b, p))
         {
             return 1;
         }
