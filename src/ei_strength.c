@@ -117,6 +117,8 @@ static unsigned ei_kinds(const uint64_t *seen);
 static int ei_patterns_may_count(ei_search_t *s, const unsigned char *key,
     size_t len, uint64_t naive, uint32_t few);
 static void ei_search(ei_search_t *s, const unsigned char *key, size_t len);
+static size_t ei_search_period(ei_search_t *s);
+static void ei_search_again(ei_search_t *s, size_t p);
 
 
 
@@ -521,6 +523,37 @@ ei_patterns_may_count(ei_search_t *s, const unsigned char *key, size_t len,
 }
 
 
+/* a character more with each step, after a pattern or not */
+
+static inline void
+ei_search_step(ei_search_t *s, size_t i)
+{
+    unsigned  k;
+    uint32_t  c;
+
+    for (k = 0; k < 2; k++) {
+        c = s->cost[k][0][i + 1] + s->step[k];
+
+        if (c < s->cost[k][0][i]) {
+            s->cost[k][0][i] = c;
+        }
+
+        if (c < s->cost[k][1][i]) {
+            s->cost[k][1][i] = c;
+        }
+    }
+}
+
+
+/* key[j] is the character p on */
+
+static inline int
+ei_same_on(ei_search_t *s, size_t j, size_t p)
+{
+    return j + p < s->len && s->key[j] == s->key[j + p];
+}
+
+
 /*
  * The cheapest description of key[0..len), from its end: cost[k][1][i]
  * when a pattern ends just before i, cost[k][0][i] otherwise.  A pattern
@@ -534,11 +567,11 @@ ei_patterns_may_count(ei_search_t *s, const unsigned char *key, size_t len,
 static void
 ei_search(ei_search_t *s, const unsigned char *key, size_t len)
 {
-    size_t    i;
+    size_t    i, p;
     unsigned  k;
-    uint32_t  c;
 
     s->bound = 0;
+    s->memo_cur = NULL;
 
     /* the window that the bound saw last is ready */
 
@@ -560,22 +593,142 @@ ei_search(ei_search_t *s, const unsigned char *key, size_t len)
         s->cost[k][1][len] = 0;
     }
 
+    p = EI_STRENGTH_REFERENCE ? 0 : ei_search_period(s);
+
+    if (p != 0) {
+        ei_search_again(s, p);
+        return;
+    }
+
     for (i = len; i-- > 0; /* void */) {
-
-        for (k = 0; k < 2; k++) {
-            c = s->cost[k][0][i + 1] + s->step[k];
-
-            if (c < s->cost[k][0][i]) {
-                s->cost[k][0][i] = c;
-            }
-
-            if (c < s->cost[k][1][i]) {
-                s->cost[k][1][i] = c;
-            }
-        }
+        ei_search_step(s, i);
 
         if (s->may[i] != 0) {
             ei_strength_match(s, i);
         }
+    }
+}
+
+
+/*
+ * The period that most blocks of three have (their nearest earlier place
+ * is p back), if a long key is mostly one block said again and again, or 0
+ */
+
+static size_t
+ei_search_period(ei_search_t *s)
+{
+    size_t    i, p, best, n;
+    uint16_t  seen[EI_REPEAT_PERIOD + 1];
+
+    if (s->len < 4 * EI_MEMO_BACK) {
+        return 0;
+    }
+
+    memset(seen, 0, sizeof(seen));
+
+    /* every fourth block is enough to tell */
+
+    n = 0;
+
+    for (i = 0; i + 2 < s->len; i += 4) {
+        p = i + 1 - s->prev[i];
+
+        if (s->prev[i] != 0 && p <= EI_REPEAT_PERIOD) {
+            seen[p]++;
+        }
+
+        n++;
+    }
+
+    best = 0;
+
+    for (p = 1; p <= EI_REPEAT_PERIOD; p++) {
+        if (seen[p] > seen[best]) {
+            best = p;
+        }
+    }
+
+    return (2 * (size_t) seen[best] >= n) ? best : 0;
+}
+
+
+/*
+ * The search of a key that is mostly a block said again and again: where
+ * the characters from EI_MEMO_BACK before i to the reach of the patterns
+ * found at i + p are those p on, the patterns at i are those at i + p,
+ * moved: they are offered again instead of being looked for.  Elsewhere
+ * the matchers run and what they find is kept.  Linear still, and each
+ * pattern of a long repeated key is looked for about once per block.
+ */
+
+static void
+ei_search_again(ei_search_t *s, size_t p)
+{
+    size_t      i, j, same, differ;
+    ei_memo_t  *m, *from;
+
+    /*
+     * differ: how many of key[i - EI_MEMO_BACK .. i) are not those p on,
+     * counted from key[len - EI_MEMO_BACK .. len) before the first step,
+     * which takes i out and i - EI_MEMO_BACK in
+     */
+
+    differ = 0;
+    same = 0;
+
+    for (j = s->len - EI_MEMO_BACK; j < s->len; j++) {
+        differ += !ei_same_on(s, j, p);
+    }
+
+    for (i = s->len; i-- > 0; /* void */) {
+        ei_search_step(s, i);
+
+        /* same: how many characters from i on are those p on */
+
+        if (ei_same_on(s, i, p)) {
+            same++;
+
+        } else {
+            same = 0;
+            differ--;
+        }
+
+        if (i >= EI_MEMO_BACK) {
+            differ += !ei_same_on(s, i - EI_MEMO_BACK, p);
+        }
+
+        m = &s->memo[i % EI_MEMO_RING];
+
+        if (s->may[i] == 0) {
+            m->n = 0;
+            m->reach = EI_MEMO_PROBE;
+            continue;
+        }
+
+        from = &s->memo[(i + p) % EI_MEMO_RING];
+
+        if (i >= EI_MEMO_BACK && i + p < s->len && differ == 0
+            && same >= from->reach)
+        {
+            for (j = 0; j < from->n; j++) {
+                ei_relax_cost(s, i + from->found[j].from,
+                              i + from->found[j].to, from->found[j].bits);
+            }
+
+            memcpy(m, from, offsetof(ei_memo_t, found)
+                            + from->n * sizeof(ei_found_t));
+            continue;
+        }
+
+        m->n = 0;
+        m->reach = EI_MEMO_PROBE;
+
+        s->memo_at = i;
+        s->memo_cur = m;
+
+        ei_strength_match(s, i);
+
+        s->memo_cur = NULL;
     }
 }

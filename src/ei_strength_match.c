@@ -84,14 +84,18 @@ ei_strength_match(ei_search_t *s, size_t i)
 }
 
 
-/* key[from..to) is one pattern of the given cost */
+/*
+ * key[from..to) is one pattern of the given cost; while the search keeps
+ * what it finds, the memo of the position gets it too
+ */
 
 static void
 ei_relax(ei_search_t *s, size_t from, size_t to, uint32_t bits)
 {
-    int32_t   saved;
-    unsigned  k;
-    uint32_t  c;
+    int32_t     saved;
+    size_t      reach;
+    unsigned    k;
+    ei_memo_t  *m;
 
     if (s->bound) {
         for (k = 0; k < 2; k++) {
@@ -106,17 +110,31 @@ ei_relax(ei_search_t *s, size_t from, size_t to, uint32_t bits)
         return;
     }
 
-    for (k = 0; k < 2; k++) {
-        c = s->cost[k][1][to] + bits;
+    ei_relax_cost(s, from, to, bits);
 
-        if (c + EI_PATTERN_BITS < s->cost[k][0][from]) {
-            s->cost[k][0][from] = c + EI_PATTERN_BITS;
-        }
+    m = s->memo_cur;
 
-        if (c + EI_NEXT_PATTERN_BITS < s->cost[k][1][from]) {
-            s->cost[k][1][from] = c + EI_NEXT_PATTERN_BITS;
-        }
+    if (m == NULL) {
+        return;
     }
+
+    if (m->n == EI_MEMO_FOUND) {
+        m->reach = EI_MEMO_NEVER;
+        return;
+    }
+
+    /* the character at "to" ended the pattern: it must be the same too */
+
+    reach = to + 1 - s->memo_at;
+
+    if (reach > m->reach && m->reach != EI_MEMO_NEVER) {
+        m->reach = (uint16_t) reach;
+    }
+
+    m->found[m->n].from = (int16_t) ((ptrdiff_t) from - (ptrdiff_t) s->memo_at);
+    m->found[m->n].to = (int16_t) (to - s->memo_at);
+    m->found[m->n].bits = bits;
+    m->n++;
 }
 
 

@@ -74,6 +74,26 @@
 #define EI_INFINITE             (UINT32_MAX / 4)
 
 /*
+ * What the search may take again from p characters on (ei_search_again()
+ * in ei_strength.c): the patterns found at a position are known from the
+ * characters EI_MEMO_BACK before it up to its reach after it.  Behind, a
+ * repeat looks EI_REPEAT_PERIOD back and one more; ahead, whatever was
+ * looked at and found nothing (a word that failed, at most EI_WORD_MAX
+ * letters, a date of ten characters, the glance's four) stays within
+ * EI_MEMO_PROBE, and what was found within its end and the character
+ * that ended it.
+ */
+#define EI_MEMO_BACK            (EI_REPEAT_PERIOD + 2)
+#define EI_MEMO_PROBE           (EI_WORD_MAX + 1)
+#define EI_MEMO_FOUND           12
+#define EI_MEMO_RING            128
+#define EI_MEMO_NEVER           0xffff
+
+#if (EI_MEMO_RING <= EI_REPEAT_PERIOD)
+#error "the memo of i + p must outlive the positions between"
+#endif
+
+/*
  * The blocks of three characters of a window are chained in lists by
  * their hash, (block * EI_BLOCK_HASH_MUL) >> (32 - EI_BLOCK_HASH_BITS):
  * the hash of the block plus 0x010101 is that of EI_BLOCK_HASH_STEP more.
@@ -106,6 +126,25 @@
 /* letters as bit sets; the 27th, EI_NO_LETTER, is in none */
 #define ei_letter(c)            (1u << ((c) - 'a'))
 #define ei_letter_bit(x)        ((1u << (x)) & 0x3ffffff)
+
+
+/* a pattern found at a position: its ends from there, and its cost */
+typedef struct {
+    int16_t               from;
+    int16_t               to;
+    uint32_t              bits;
+} ei_found_t;
+
+/*
+ * The patterns found at a position, and how far the characters from
+ * there must be those p on for another position to find the same ones
+ * (EI_MEMO_NEVER: more than EI_MEMO_FOUND were found).
+ */
+typedef struct {
+    uint16_t              n;
+    uint16_t              reach;
+    ei_found_t            found[EI_MEMO_FOUND];
+} ei_memo_t;
 
 
 typedef struct {
@@ -155,6 +194,15 @@ typedef struct {
 
     /* EI_MAY_...: the kinds of pattern that may start at i */
     unsigned char         may[EI_STRENGTH_WINDOW];
+
+    /*
+     * While the search keeps what it finds for later (ei_search_again()):
+     * the position matched, its memo, and the memos of the last
+     * EI_MEMO_RING positions, memo[i % EI_MEMO_RING].
+     */
+    size_t                memo_at;
+    ei_memo_t            *memo_cur;
+    ei_memo_t             memo[EI_MEMO_RING];
 } ei_search_t;
 
 
@@ -202,6 +250,31 @@ static inline int
 ei_repeat_goes_on(const unsigned char *key, size_t i, size_t p)
 {
     return i > p && key[i - 1] == key[i - 1 - p];
+}
+
+
+/*
+ * key[from..to) is one pattern of the given cost: the cheapest
+ * descriptions from "from" on, with each step, after a pattern or not
+ */
+
+static inline void
+ei_relax_cost(ei_search_t *s, size_t from, size_t to, uint32_t bits)
+{
+    unsigned  k;
+    uint32_t  c;
+
+    for (k = 0; k < 2; k++) {
+        c = s->cost[k][1][to] + bits;
+
+        if (c + EI_PATTERN_BITS < s->cost[k][0][from]) {
+            s->cost[k][0][from] = c + EI_PATTERN_BITS;
+        }
+
+        if (c + EI_NEXT_PATTERN_BITS < s->cost[k][1][from]) {
+            s->cost[k][1][from] = c + EI_NEXT_PATTERN_BITS;
+        }
+    }
 }
 
 

@@ -29,11 +29,14 @@
  * Letters are indexes from 0 for 'a'; EI_NO_LETTER, the 27th, stands for
  * a character that is no letter, or for none, and begins no word.  The
  * dictionary is indexed by the prefixes of EI_PREFIX letters of its
- * words, and no word has fewer letters.
+ * words, and no word has fewer letters, nor more than EI_WORD_MAX (the
+ * search takes what it found again where the key repeats itself, knowing
+ * how far a word may have been looked at).
  */
 #define EI_LETTERS              27
 #define EI_NO_LETTER            26
 #define EI_PREFIX               3
+#define EI_WORD_MAX             15
 
 
 typedef struct {

@@ -155,6 +155,12 @@ ei_check_lists(void)
             return -1;
         }
 
+        if (strlen(w) > EI_WORD_MAX) {
+            fprintf(stderr, "ei_strength_gen: word \"%s\" is longer than"
+                    " %d letters\n", w, EI_WORD_MAX);
+            return -1;
+        }
+
         if (strspn(w, "abcdefghijklmnopqrstuvwxyz") != strlen(w)) {
             fprintf(stderr, "ei_strength_gen: word \"%s\" holds more than"
                     " lowercase letters\n", w);

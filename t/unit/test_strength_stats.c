@@ -16,7 +16,9 @@
  *
  * Every key of the corpus, and the first EI_STATS_REF_KEYS of each form,
  * is also estimated by the reference build (ei_strength_ref.h): the fast
- * path must give the same bits.
+ * path must give the same bits.  So are long keys made of one block said
+ * again and again, broken here and there, where the search takes the
+ * patterns found one block on instead of looking for them again.
  */
 
 #include <stdarg.h>
@@ -634,6 +636,146 @@ test_weak_corpus_rejected(void **state)
 }
 
 
+/*
+ * Long keys of a block said again and again (pieces of walks, words,
+ * dates, sequences), broken now and then by another character, a stray
+ * one or another piece, up to 1024 bytes: where the search takes what it
+ * found one block on, it must find what the reference finds.
+ */
+
+static const char  *ei_pieces[] = {
+    "1qaz", "2WSX", "3edc", "4RFV", "qwerty", "asdf", "zxcvbn", "password",
+    "Summer", "2024", "1999", "12/05", "0123", "abcd", "dcba", "9876",
+    "monkey", "dragon", "!@#$", "qazwsx", "admin", "P@ssw0rd", "19.07.1985",
+    "20240101", "ab", "a", "x", "Z", "789456", "tgb", "drowssap", "kcab"
+};
+
+#define EI_PIECES  (sizeof(ei_pieces) / sizeof(ei_pieces[0]))
+
+
+static const struct {
+    const char  *block;
+    size_t       at;
+    char         c;
+} ei_completed[] = {
+    { "administXator#7", 8, 'r' },
+    { "accelerometXr%2", 11, 'e' },
+    { "19.07.1X85;", 7, '9' },
+    { "qwertyuiXp!", 8, 'o' },
+    { "0123456X89@", 7, '7' },
+    { "Kpassw0Xd+", 7, 'r' }
+};
+
+
+static unsigned long  ei_lcg = 1234567;
+
+
+static unsigned
+ei_draw(unsigned n)
+{
+    ei_lcg = ei_lcg * 6364136223846793005UL + 1442695040888963407UL;
+
+    return (unsigned) ((ei_lcg >> 33) % n);
+}
+
+
+static size_t
+ei_put_piece(char *key, size_t len, size_t max)
+{
+    size_t       n;
+    const char  *piece;
+
+    piece = ei_pieces[ei_draw(EI_PIECES)];
+    n = strlen(piece);
+
+    if (len + n > max) {
+        return len;
+    }
+
+    memcpy(key + len, piece, n);
+
+    return len + n;
+}
+
+
+static void
+test_long_repeated_keys_as_reference(void **state)
+{
+    char      block[64], key[1024 + 1];
+    size_t    t, b, len, total, period, parts;
+    unsigned  breaks, bits;
+
+    (void) state;
+
+    for (t = 0; t < 3000; t++) {
+        b = 0;
+
+        for (parts = 1 + ei_draw(6); parts > 0; parts--) {
+            b = ei_put_piece(block, b, sizeof(block));
+        }
+
+        period = (b == 0) ? 1 : b;
+
+        if (b == 0) {
+            block[0] = 'a';
+        }
+
+        total = 264 + ei_draw(1024 - 264);
+        breaks = 3 + ei_draw(200);
+        len = 0;
+
+        while (len + period <= total) {
+            memcpy(key + len, block, period);
+            len += period;
+
+            if (ei_draw(breaks) == 0) {
+                key[len - 1 - ei_draw(period)] = (char) (33 + ei_draw(94));
+            }
+
+            if (ei_draw(breaks) == 0 && len < total) {
+                key[len++] = (char) (33 + ei_draw(94));
+            }
+
+            if (ei_draw(3 * breaks) == 0) {
+                len = ei_put_piece(key, len, total);
+            }
+        }
+
+        if (ei_draw(2) && len < sizeof(key) - 1) {
+            key[len++] = 'x';
+        }
+
+        key[len] = '\0';
+
+        bits = ei_strength_bits((unsigned char *) key, len);
+
+        ei_assert_as_reference(key, len, bits);
+    }
+
+    /*
+     * one copy of the block completes what the others only begin: a long
+     * word, a date, a walk, a sequence, found there alone
+     */
+
+    for (t = 0; t < sizeof(ei_completed) / sizeof(ei_completed[0]); t++) {
+        period = strlen(ei_completed[t].block);
+
+        for (b = 0; b < 1024 / period; b += 7) {
+            for (len = 0; len + period <= 1024; len += period) {
+                memcpy(key + len, ei_completed[t].block, period);
+            }
+
+            key[b * period + ei_completed[t].at] = ei_completed[t].c;
+            key[len] = '\0';
+
+            bits = ei_strength_bits((unsigned char *) key, len);
+
+            ei_assert_as_reference(key, len, bits);
+        }
+    }
+}
+
+
 int
 main(void)
 {
@@ -644,6 +786,7 @@ main(void)
         cmocka_unit_test(test_false_rejections_hex32_max64),
         cmocka_unit_test(test_false_rejections_base64_48_max64),
         cmocka_unit_test(test_weak_corpus_rejected),
+        cmocka_unit_test(test_long_repeated_keys_as_reference),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
