@@ -177,12 +177,13 @@ ei_match_repeats(ei_search_t *s, size_t i)
             continue;
         }
 
-        if (++tries > EI_REPEAT_TRIES) {
-            break;
-        }
-
         if (ei_repeat_goes_on(key, i, p)) {
-            /* taken where it starts */
+            /* taken where it starts; within a long repeat, nothing starts */
+
+            if (++tries == EI_REPEAT_TRIES) {
+                break;
+            }
+
             continue;
         }
 
@@ -223,11 +224,11 @@ ei_match_repeats_everywhere(ei_search_t *s, size_t i)
             continue;
         }
 
-        if (++tries > EI_REPEAT_TRIES) {
-            break;
-        }
-
         if (i > p && key[i - 1] == key[i - 1 - p]) {
+            if (++tries == EI_REPEAT_TRIES) {
+                break;
+            }
+
             continue;
         }
 

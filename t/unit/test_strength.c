@@ -762,6 +762,40 @@ test_repeats_then_another_character_are_weak(void **state)
 }
 
 
+/*
+ * A block whose first characters come again inside it, said twice, then a
+ * stray character, then again, in 64 bytes: the repeat is found at the
+ * block's own period, behind the nearer places where it does not go on
+ * (they were 179, 212 and 230 bits when only the two nearest were tried)
+ */
+
+static void
+test_repeats_behind_nearer_places_are_weak(void **state)
+{
+    size_t         b, n, i;
+    char           key[65];
+    static const char  *blocks[] = {
+        "2024a2024010120242024", "pass1pass2pass3", "qwe123qwe456qwe",
+        NULL
+    };
+    const ei_strength_policy_t  max64 = { 64, 128 };
+
+    (void) state;
+
+    for (b = 0; blocks[b]; b++) {
+        n = strlen(blocks[b]);
+
+        for (i = 0; i < 64; i++) {
+            key[i] = (i < 2 * n) ? blocks[b][i % n]
+                     : (i == 2 * n) ? '"' : blocks[b][(i - 1) % n];
+        }
+
+        key[64] = '\0';
+        ei_assert_weak(key, &max64);
+    }
+}
+
+
 int
 main(void)
 {
@@ -790,6 +824,7 @@ main(void)
         cmocka_unit_test(test_estimate_long_keys),
         cmocka_unit_test(test_repeated_weak_blocks_are_weak_at_every_length),
         cmocka_unit_test(test_repeats_then_another_character_are_weak),
+        cmocka_unit_test(test_repeats_behind_nearer_places_are_weak),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
