@@ -145,6 +145,8 @@ main(void)
                      "0123456789+/", 1024));
     measure("digits1024", k, noise(k, "0123456789", 1024));
     measure("walkchars1024", k, noise(k, "qwertyuiop", 1024));
+    measure("binary1024", k, noise(k, "01", 1024));
+    measure("ternary1024", k, noise(k, "abc", 1024));
 
     return 0;
 }

@@ -47,6 +47,7 @@ static size_t ei_word_len(const unsigned char *key, size_t avail, int dir,
 static void ei_match_dates(ei_search_t *s, size_t i);
 static size_t ei_date_len(const unsigned char *key, size_t avail,
     const ei_date_field_t *const *order, unsigned sep);
+static int ei_year_at(const unsigned char *key, size_t avail, size_t at);
 static int ei_number(const unsigned char *key, size_t n);
 
 
@@ -625,6 +626,17 @@ ei_match_dates(ei_search_t *s, size_t i)
     }
 
     /*
+     * every form holds a year of 19.. or 20..: first, or after the day and
+     * the month, with separators or without
+     */
+
+    if (!ei_year_at(key, avail, 0) && !ei_year_at(key, avail, 4)
+        && !ei_year_at(key, avail, 6))
+    {
+        return;
+    }
+
+    /*
      * the window saw two digits from 01 to 31 here; the digits that follow,
      * up to the eight of a date without separators
      */
@@ -717,6 +729,17 @@ ei_date_len(const unsigned char *key, size_t avail,
     }
 
     return pos;
+}
+
+
+/* whether a year of ei_date_year may start at key[at] */
+
+static int
+ei_year_at(const unsigned char *key, size_t avail, size_t at)
+{
+    return at + 2 <= avail
+           && ((key[at] == '1' && key[at + 1] == '9')
+               || (key[at] == '2' && key[at + 1] == '0'));
 }
 
 
