@@ -8,6 +8,6 @@
 #ifndef EI_VERSION_H
 #define EI_VERSION_H
 
-#define EI_HMAC_VERSION  "0.5.2"
+#define EI_HMAC_VERSION  "0.5.3"
 
 #endif /* EI_VERSION_H */
