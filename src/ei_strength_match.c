@@ -144,9 +144,11 @@ ei_relax(ei_search_t *s, size_t from, size_t to, uint32_t bits)
  * as long as they go: the period and the length name them.  A repeat of
  * EI_REPEAT_MIN characters or more starts with a block of three seen
  * before, so only the places chained with i are tried, nearest first, up
- * to EI_REPEAT_PERIOD back and EI_REPEAT_TRIES places.  A repeat is
- * taken only where it starts, not again from each of its characters, so
- * that each is compared once: the search is linear in the key's length.
+ * to EI_REPEAT_PERIOD back, until EI_REPEAT_TRIES of them go on from
+ * before i: a block whose first characters come again inside it is still
+ * found at its own period, behind the nearer places.  A repeat is taken
+ * only where it starts, not again from each of its characters, so that
+ * each is compared once: the search is linear in the key's length.
  * One that ends where the nearer one before it ends costs more, and is
  * not offered.
  */

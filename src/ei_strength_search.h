@@ -57,8 +57,9 @@
 #define EI_DATE_SEP_BITS        2000    /* one of four separators */
 
 /*
- * the nearest earlier places of a block that a repeat is looked for at,
- * so that a run or a short period costs a bounded search a position
+ * the earlier places of a block from which the repeat goes on from before
+ * (as inside a longer repeat) after which no farther place is tried, so
+ * that a run or a short period costs a bounded search a position
  */
 #define EI_REPEAT_TRIES         2
 

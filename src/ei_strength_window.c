@@ -311,10 +311,10 @@ ei_word_may(ei_search_t *s, size_t a, size_t b, size_t c, uint32_t fourth)
 /*
  * Whether a repeat may start at b, whose block is chained with the earlier
  * ones from j (one more than a position) on.  ei_match_repeats() takes a
- * repeat from the first EI_REPEAT_TRIES earlier places that hold b's own
- * block, and only from one that does not go on from before b: when the
- * first places chained are all of b's block and all go on, as within a
- * long repeat, nothing starts at b.  Any other chain may start one.
+ * repeat from the earlier places that hold b's own block and do not go on
+ * from before b, until EI_REPEAT_TRIES places that do: when the first
+ * places chained are all of b's block and all go on, as within a long
+ * repeat, nothing starts at b.  Any other chain may start one.
  */
 
 static int
