@@ -90,6 +90,21 @@
 #define EI_MEMO_RING            128
 #define EI_MEMO_NEVER           0xffff
 
+/*
+ * A word spelled by EI_LETTERS_NEAR characters none of which is a letter
+ * is all substitutes, which a word may not be; a longer one would be more
+ * than half substitutes (ei_word_len): so no word starts (or, backward,
+ * ends) where EI_LETTERS_NEAR characters hold no letter.  The glance of
+ * a window longer than EI_LETTERS_KEPT looks there before it tries the
+ * letters of a leet character one by one.
+ */
+#define EI_LETTERS_NEAR         8
+#define EI_LETTERS_KEPT         64
+
+#if (2 * EI_LETTERS_NEAR <= EI_WORD_MAX)
+#error "a word of EI_WORD_MAX letters could hold EI_LETTERS_NEAR substitutes"
+#endif
+
 #if (EI_MEMO_RING <= EI_REPEAT_PERIOD)
 #error "the memo of i + p must outlive the positions between"
 #endif
@@ -195,6 +210,12 @@ typedef struct {
 
     /* EI_MAY_...: the kinds of pattern that may start at i */
     unsigned char         may[EI_STRENGTH_WINDOW];
+
+    /*
+     * In a window longer than EI_LETTERS_KEPT: whether each character is
+     * an ASCII letter, and EI_LETTERS_NEAR zeros after the last
+     */
+    unsigned char         is_letter[EI_STRENGTH_WINDOW + EI_LETTERS_NEAR];
 
     /*
      * While the search keeps what it finds for later (ei_search_again()):

@@ -11,12 +11,20 @@
 #include "ei_strength_search.h"
 
 
+/* the letters near a position are read as one word of eight bytes */
+#if (EI_LETTERS_NEAR != 8)
+#error "ei_letter_ahead() reads EI_LETTERS_NEAR bytes as a uint64_t"
+#endif
+
+
 static uint32_t ei_word_goes_on(unsigned x, unsigned y, unsigned z,
     uint32_t fourth);
 static uint32_t ei_word_may(ei_search_t *s, size_t a, size_t b, size_t c,
     uint32_t fourth);
 static uint32_t ei_word_glance(unsigned a, unsigned a2, unsigned b,
     unsigned b2, uint32_t third);
+static int ei_letter_ahead(const ei_search_t *s, size_t x);
+static int ei_letter_behind(const ei_search_t *s, size_t x);
 static int ei_date_may_start(const unsigned char *key);
 static int ei_repeat_may_start(const uint16_t *prev, const unsigned char *key,
     size_t b, size_t j);
@@ -31,6 +39,7 @@ static int ei_repeat_may_start(const uint16_t *prev, const unsigned char *key,
 void
 ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
 {
+    int             kept;
     size_t          i, k, walk, walk_min, digits;
     unsigned        c, f, prev, before, x, y, z, w, second, y2, z2, w2, two;
     uint32_t        block, h, set, info;
@@ -44,6 +53,18 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
     walk_min = s->walk_min;
 
     memset(head, 0, sizeof(s->head));
+
+    /* where the letters are, for a long window (EI_LETTERS_NEAR) */
+
+    kept = (len > EI_LETTERS_KEPT);
+
+    if (kept) {
+        for (i = 0; i < len; i++) {
+            s->is_letter[i] = ((unsigned) ((key[i] | 0x20) - 'a') < 26);
+        }
+
+        memset(s->is_letter + len, 0, EI_LETTERS_NEAR);
+    }
 
     block = 0;
     digits = 0;
@@ -183,6 +204,7 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
             }
 
         } else if (i >= 3
+                   && (!kept || ei_letter_ahead(s, i - 3))
                    && ei_word_glance(w, w2, z, z2,
                                      ei_letter_bit(y) | ei_letter_bit(y2))
                    && ei_word_may(s, i - 3, i - 2, i - 1, set | EI_WORD_ENDS))
@@ -200,8 +222,9 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
                 may[i] |= EI_MAY_DROW;
             }
 
-        } else if (ei_word_glance(x, second, y, y2,
-                                  ei_letter_bit(z) | ei_letter_bit(z2))
+        } else if ((!kept || ei_letter_behind(s, i))
+                   && ei_word_glance(x, second, y, y2,
+                                     ei_letter_bit(z) | ei_letter_bit(z2))
                    && ei_word_may(s, i, i - 1, i - 2,
                                   ei_letter_set(s->letter[i - 3])))
         {
@@ -341,6 +364,36 @@ ei_repeat_may_start(const uint16_t *prev, const unsigned char *key, size_t b,
     }
 
     return 0;
+}
+
+
+/* whether one of the EI_LETTERS_NEAR characters from x is a letter */
+
+static int
+ei_letter_ahead(const ei_search_t *s, size_t x)
+{
+    uint64_t  w;
+
+    memcpy(&w, s->is_letter + x, sizeof(w));
+
+    return w != 0;
+}
+
+
+/* the same of the characters up to x, or 1 when fewer are behind it */
+
+static int
+ei_letter_behind(const ei_search_t *s, size_t x)
+{
+    uint64_t  w;
+
+    if (x + 1 < EI_LETTERS_NEAR) {
+        return 1;
+    }
+
+    memcpy(&w, s->is_letter + x + 1 - EI_LETTERS_NEAR, sizeof(w));
+
+    return w != 0;
 }
 
 

@@ -776,6 +776,61 @@ test_long_repeated_keys_as_reference(void **state)
 }
 
 
+/*
+ * Long keys of digits and symbols, where the glance passes over the
+ * places with no letter within EI_LETTERS_NEAR characters, with words
+ * spelled from their first letters in substitutes ("84$ketball") here and
+ * there: the words must be found as the reference finds them.
+ */
+
+static const char  *ei_leet_words[] = {
+    "48!gail", "418ert", "413xander", "4$1eep", "84$ketball", "834utiful",
+    "831ieve", "837ter", "413xis", "847man", "p@ssw0rd", "477ack"
+};
+
+#define EI_LEET_WORDS  (sizeof(ei_leet_words) / sizeof(ei_leet_words[0]))
+
+
+static void
+test_words_among_digits_as_reference(void **state)
+{
+    char         key[1024 + 1];
+    size_t       t, i, n, len, k;
+    unsigned     bits;
+    const char  *alphabet, *word;
+
+    (void) state;
+
+    for (t = 0; t < 2000; t++) {
+        len = 65 + ei_draw(1024 - 65);
+        alphabet = (t % 3 == 0) ? "01" : (t % 3 == 1) ? "0123456789"
+                                                     : "01!@#$%^&*()13457";
+        n = strlen(alphabet);
+
+        for (i = 0; i < len; /* void */) {
+            if (ei_draw(12) == 0) {
+                word = ei_leet_words[ei_draw(EI_LEET_WORDS)];
+                k = strlen(word);
+
+                if (i + k <= len) {
+                    memcpy(key + i, word, k);
+                    i += k;
+                    continue;
+                }
+            }
+
+            key[i++] = alphabet[ei_draw(n)];
+        }
+
+        key[len] = '\0';
+
+        bits = ei_strength_bits((unsigned char *) key, len);
+
+        ei_assert_as_reference(key, len, bits);
+    }
+}
+
+
 int
 main(void)
 {
@@ -787,6 +842,7 @@ main(void)
         cmocka_unit_test(test_false_rejections_base64_48_max64),
         cmocka_unit_test(test_weak_corpus_rejected),
         cmocka_unit_test(test_long_repeated_keys_as_reference),
+        cmocka_unit_test(test_words_among_digits_as_reference),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
