@@ -76,8 +76,6 @@
 #define EI_CH_UPPERS            (EI_CH_HEX_UPPER | EI_CH_UPPER)
 #define EI_CH_ALNUM             (EI_CH_DIGIT | EI_CH_LOWERS | EI_CH_UPPERS)
 
-#define ei_is_printable(c)      ((c) >= 0x21 && (c) <= 0x7e)
-
 /* the characters lo to hi, within one half of ASCII, as bits of a half */
 #define ei_chars(lo, hi)                                                     \
     ((~(uint64_t) 0 >> (63 - ((hi) - (lo)))) << ((lo) % 64))
@@ -110,7 +108,13 @@ static const ei_alphabet_t  ei_alphabets[] = {
 };
 
 
-static unsigned ei_strength_estimate(const unsigned char *key, size_t len);
+static void ei_chars_seen(const unsigned char *key, size_t len,
+    uint64_t *seen);
+static int ei_seen_printable(const uint64_t *seen);
+static unsigned ei_strength_bits_of(const unsigned char *key, size_t len,
+    const uint64_t *seen);
+static unsigned ei_strength_estimate(const unsigned char *key, size_t len,
+    const uint64_t *seen);
 static size_t ei_period(const unsigned char *key, size_t len);
 static uint32_t ei_log2_choose(unsigned n, unsigned k);
 static unsigned ei_kinds(const uint64_t *seen);
@@ -133,16 +137,66 @@ static void ei_search_again(ei_search_t *s, size_t p);
 unsigned
 ei_strength_bits(const unsigned char *key, size_t len)
 {
+    uint64_t  seen[256 / 64];
+    unsigned  bits;
+
+    ei_chars_seen(key, len, seen);
+
+    bits = ei_strength_bits_of(key, len, seen);
+
+    /* the characters of the key */
+    ei_cleanse(seen, sizeof(seen));
+
+    return bits;
+}
+
+
+/* the characters of key[0..len), a bit of seen[c / 64] each */
+
+static void
+ei_chars_seen(const unsigned char *key, size_t len, uint64_t *seen)
+{
+    size_t    i;
+    unsigned  c;
+
+    memset(seen, 0, 256 / 8);
+
+    for (i = 0; i < len; i++) {
+        c = key[i];
+        seen[c / 64] |= (uint64_t) 1 << (c % 64);
+    }
+}
+
+
+/* none is a space, a control, DEL or a byte of 8 bits */
+
+static int
+ei_seen_printable(const uint64_t *seen)
+{
+    return !((seen[0] & ei_chars(0, ' ')) || (seen[1] & ei_chars(0x7f, 0x7f))
+             || seen[2] || seen[3]);
+}
+
+
+/*
+ * ei_strength_bits() of a key whose characters are known: a block said
+ * again holds the same characters as the whole key
+ */
+
+static unsigned
+ei_strength_bits_of(const unsigned char *key, size_t len,
+    const uint64_t *seen)
+{
     size_t    p, n;
     unsigned  rep;
 
     p = ei_period(key, len);
 
     if (p == 0 || 2 * p > len) {
-        return ei_strength_estimate(key, len);
+        return ei_strength_estimate(key, len, seen);
     }
 
-    rep = ei_strength_bits(key, p);
+    rep = ei_strength_bits_of(key, p, seen);
 
     for (n = len / p; n > 1; n >>= 1) {
         rep++;
@@ -153,12 +207,13 @@ ei_strength_bits(const unsigned char *key, size_t len)
 
 
 static unsigned
-ei_strength_estimate(const unsigned char *key, size_t len)
+ei_strength_estimate(const unsigned char *key, size_t len,
+    const uint64_t *seen)
 {
     size_t                i, n;
     uint32_t              few;
-    uint64_t              seen[256 / 64], naive, best, total[2];
-    unsigned              c, kinds, distinct;
+    uint64_t              naive, best, total[2];
+    unsigned              kinds, distinct;
     ei_search_t           s;
     const ei_alphabet_t  *a;
 
@@ -167,19 +222,8 @@ ei_strength_estimate(const unsigned char *key, size_t len)
     }
 
     distinct = 0;
-    memset(seen, 0, sizeof(seen));
 
-    for (i = 0; i < len; i++) {
-        c = key[i];
-        seen[c / 64] |= (uint64_t) 1 << (c % 64);
-    }
-
-    /* a character that is not printable: space, controls, DEL, 8 bits */
-
-    if ((seen[0] & ei_chars(0, ' ')) || (seen[1] & ei_chars(0x7f, 0x7f))
-        || seen[2] || seen[3])
-    {
-        ei_cleanse(seen, sizeof(seen));
+    if (!ei_seen_printable(seen)) {
         return 0;
     }
 
@@ -249,12 +293,11 @@ ei_strength_estimate(const unsigned char *key, size_t len)
         }
     }
 
-    /* the letters of the key that the glance wrote down, and its characters */
+    /* the letters of the key that the glance wrote down */
 
     ei_cleanse(s.letter,
                sizeof(s.letter[0])
                * ((len < EI_STRENGTH_WINDOW) ? len : EI_STRENGTH_WINDOW));
-    ei_cleanse(seen, sizeof(seen));
 
     best /= EI_MB;
 
@@ -323,7 +366,7 @@ ei_reason_t
 ei_strength_check(const unsigned char *key, size_t len,
     const ei_strength_policy_t *policy, unsigned *bits, ei_verdict_t *v)
 {
-    size_t    i;
+    uint64_t  seen[256 / 64];
     unsigned  b;
 
     if (bits) {
@@ -335,23 +378,29 @@ ei_strength_check(const unsigned char *key, size_t len,
                               "hmacKey must not be empty");
     }
 
-    for (i = 0; i < len; i++) {
-        if (!ei_is_printable(key[i])) {
-            return ei_verdict_fmt(v, EI_REJECT_WEAK_KEY,
+    /* the characters are known once, for this rule and the estimate */
+
+    ei_chars_seen(key, len, seen);
+
+    if (!ei_seen_printable(seen)) {
+        ei_cleanse(seen, sizeof(seen));
+        return ei_verdict_fmt(v, EI_REJECT_WEAK_KEY,
                            "hmacKey must be printable ASCII without spaces");
-        }
     }
 
     /* not estimated: a long key costs time to search, and is refused */
 
     if (len > policy->max_length) {
+        ei_cleanse(seen, sizeof(seen));
         return ei_verdict_fmt(v, EI_REJECT_WEAK_KEY,
                               "hmacKey is too long: at most %zu bytes, since "
                               "Edge Impulse device firmware truncates longer "
                               "keys", policy->max_length);
     }
 
-    b = ei_strength_bits(key, len);
+    b = ei_strength_bits_of(key, len, seen);
+
+    ei_cleanse(seen, sizeof(seen));
 
     if (bits) {
         *bits = b;
