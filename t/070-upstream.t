@@ -422,3 +422,47 @@ Content-Type: text/plain
 qr/\r\nX-Echo: [ ]{8}\r\n/
 --- response_body eval
 'x        *e*****x'
+
+
+
+=== TEST 30: a body shorter than the key is passed without being searched
+--- config
+    location /v1/api/ {
+        ei_hmac on;
+        ei_hmac_api_key "k3y-1234";
+        proxy_pass http://127.0.0.1:$TEST_NGINX_RAND_PORT_1;
+        proxy_set_header Host studio.test;
+    }
+--- tcp_query eval
+EiHmac::upstream_request_key('k3y-1234', '/v1/api/9/hmackeys', EiHmac::body('ci', $main::K))
+--- tcp_reply eval
+main::reply("200 OK", "Content-Type: text/plain\r\n", "k3y-123")
+--- error_code: 200
+--- response_headers
+Content-Length: 7
+--- response_body chomp
+k3y-123
+--- error_log
+ei_hmac upstream body of 7 bytes is shorter than the API key: not searched
+
+
+
+=== TEST 31: a body as long as the key is searched, and the key in it masked
+--- config
+    location /v1/api/ {
+        ei_hmac on;
+        ei_hmac_api_key "k3y-1234";
+        proxy_pass http://127.0.0.1:$TEST_NGINX_RAND_PORT_1;
+        proxy_set_header Host studio.test;
+    }
+--- tcp_query eval
+EiHmac::upstream_request_key('k3y-1234', '/v1/api/9/hmackeys', EiHmac::body('ci', $main::K))
+--- tcp_reply eval
+main::reply("200 OK", "Content-Type: text/plain\r\n", "k3y-1234")
+--- error_code: 200
+--- response_headers
+Content-Length: 8
+--- response_body chomp
+********
+--- no_error_log
+shorter than the API key

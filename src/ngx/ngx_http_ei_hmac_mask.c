@@ -98,6 +98,22 @@ ngx_http_ei_hmac_redact_headers(ngx_http_request_t *r,
                       "header(s) for project \"%uL\"", n, ctx->project_id);
     }
 
+    /*
+     * A body shorter than the key cannot hold it: nginx sends no more than
+     * the length it announces, and a filter that changes the body before
+     * this one drops that length.
+     */
+
+    if (r->headers_out.content_length_n >= 0
+        && r->headers_out.content_length_n < (off_t) ctx->redact.len)
+    {
+        ngx_log_debug1(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
+                       "ei_hmac upstream body of %O bytes is shorter than "
+                       "the API key: not searched",
+                       r->headers_out.content_length_n);
+        return;
+    }
+
     ctx->filter = NGX_HTTP_EI_HMAC_REDACT;
     r->filter_need_in_memory = 1;
 }
