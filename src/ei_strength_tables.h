@@ -55,6 +55,7 @@ extern const size_t     ei_words_count;
 extern const uint16_t   ei_log2[EI_STRENGTH_WINDOW + 1];
 extern const uint64_t   ei_adjacent[EI_CHARS][2];
 extern const uint32_t   ei_char_letters[EI_CHARS];
+extern const uint32_t   ei_char_set[EI_CHARS];
 extern const uint8_t    ei_walk_pair[];
 extern const uint16_t   ei_walk_pair_first[EI_CHARS + 1];
 extern const uint16_t   ei_walk_step_first[];

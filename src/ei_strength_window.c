@@ -158,7 +158,10 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
         second = (info >> 8) & 0xff;
         f = info >> 16;
 
-        two = two << 1 | (second != EI_NO_LETTER);
+        /* bit 31 of set: c names two letters, a bit no table holds */
+
+        set = ei_char_set[c % EI_CHARS];
+        two = two << 1 | set >> 31;
 
         s->letter[i][0] = (unsigned char) x;
         s->letter[i][1] = (unsigned char) second;
@@ -193,8 +196,6 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
          * ei_word_may() tries them all.  EI_NO_LETTER stands for the
          * positions before 0, and its bit is in no set of letters.
          */
-
-        set = ei_letter_bit(x) | ei_letter_bit(second);
 
         if ((two & 0xe) == 0) {
             if (((ei_words_third[w * EI_LETTERS + z] >> y) & 1)

@@ -351,7 +351,7 @@ static void
 ei_gen_letters(void)
 {
     unsigned            c, x, second, f;
-    unsigned long long  v[EI_CHARS];
+    unsigned long long  v[EI_CHARS], set[EI_CHARS];
 
     for (c = 0; c < EI_CHARS; c++) {
         x = EI_NO_LETTER;
@@ -373,6 +373,16 @@ ei_gen_letters(void)
         }
 
         v[c] = x | second << 8 | f << 16;
+
+        set[c] = 0;
+
+        if (x != EI_NO_LETTER) {
+            set[c] |= 1ULL << x;
+        }
+
+        if (second != EI_NO_LETTER) {
+            set[c] |= 1ULL << second | 1ULL << 31;
+        }
     }
 
     printf("/*\n"
@@ -386,6 +396,15 @@ ei_gen_letters(void)
 
     ei_put_array("const uint32_t  ei_char_letters[EI_CHARS]",
                  &ei_row_letters, v, EI_CHARS);
+
+    printf("\n/*\n"
+           " * ei_char_set[c]: the letters of ei_char_letters[c] as a set,"
+           " bit l for\n"
+           " * the letter l, and bit 31 when c stands for two letters.\n"
+           " */\n");
+
+    ei_put_array("const uint32_t  ei_char_set[EI_CHARS]",
+                 &ei_row_third, set, EI_CHARS);
     printf("\n\n");
 }
 
