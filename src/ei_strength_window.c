@@ -32,8 +32,10 @@ static int ei_repeat_may_start(const uint16_t *prev, const unsigned char *key,
 
 /*
  * What the matches need to know of key[0..len) beforehand, and where each
- * kind of pattern may start: one pass, which learns at position i what
- * ends there, and marks the positions before.
+ * kind of pattern may start: two passes, each of which learns at position
+ * i what ends there and marks the positions before, the first for blocks,
+ * dates and walks, the second for words (in one pass, more values were
+ * live than registers hold, and it cost a sixth more).
  */
 
 void
@@ -154,17 +156,10 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
         /* the letters that c is or stands for, the first one decides */
 
         info = ei_char_letters[c % EI_CHARS];
-        x = info & 0xff;
-        second = (info >> 8) & 0xff;
         f = info >> 16;
 
-        /* bit 31 of set: c names two letters, a bit no table holds */
-
-        set = ei_char_set[c % EI_CHARS];
-        two = two << 1 | set >> 31;
-
-        s->letter[i][0] = (unsigned char) x;
-        s->letter[i][1] = (unsigned char) second;
+        s->letter[i][0] = (unsigned char) info;
+        s->letter[i][1] = (unsigned char) (info >> 8);
 
         /* walks: pairs of adjacent characters that end at i */
 
@@ -188,6 +183,19 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
 
         before = prev;
         prev = f;
+    }
+
+    /* words, from the letters written down above */
+
+    for (i = 0; i < len; i++) {
+        c = key[i];
+        x = s->letter[i][0];
+        second = s->letter[i][1];
+
+        /* bit 31 of set: c names two letters, a bit no table holds */
+
+        set = ei_char_set[c % EI_CHARS];
+        two = two << 1 | set >> 31;
 
         /*
          * Words forward from i - 3, whose first three letters go on with
