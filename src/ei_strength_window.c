@@ -55,6 +55,7 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
     walk_min = s->walk_min;
 
     memset(head, 0, sizeof(s->head));
+    memset(may, 0, len);
 
     /* where the letters are, for a long window (EI_LETTERS_NEAR) */
 
@@ -89,7 +90,6 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
 
     for (i = 0; i < len; i++) {
         c = key[i];
-        may[i] = 0;
 
         /*
          * The block of three characters that ends at i, chained with the
