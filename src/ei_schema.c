@@ -71,6 +71,21 @@ static void ei_schema_error(ei_verdict_t *v, int *nerr, const char *text,
     size_t len);
 
 
+/*
+ * ASCII for the rules on the name: white space (as ei_schema_white_space()
+ * says) and control characters
+ */
+#define EI_SCHEMA_BLANK    1
+#define EI_SCHEMA_CONTROL  2
+
+static const unsigned char  ei_schema_ascii[0x80] = {
+    [0x00] = 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 2, 2,
+    [0x10] = 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    [' '] = EI_SCHEMA_BLANK,
+    [0x7f] = EI_SCHEMA_CONTROL,
+};
+
+
 /* the schema, in the order of the AddHmacKeyRequest document */
 static const ei_schema_field_t  ei_schema_fields[EI_SCHEMA_NFIELDS] = {
     { "name", 4, "name", EI_SCHEMA_TYPE_STRING, "name must be a string" },
@@ -330,7 +345,7 @@ ei_schema_name_rules(const unsigned char *name, size_t len, size_t max,
         ei_verdict_cat_lit(v, " bytes");
     }
 
-    blank = 1;
+    blank = EI_SCHEMA_BLANK;
     control = 0;
     bidi = 0;
 
@@ -338,14 +353,23 @@ ei_schema_name_rules(const unsigned char *name, size_t len, size_t max,
         c = name[i];
         n = 1;
 
-        if (c >= 0x80) {
-            c = ei_utf8_decode(name + i, len - i, &n);
+        /* ASCII through a table: no bidirectional control is */
+
+        if (c < 0x80) {
+            blank &= ei_schema_ascii[c];
+            control |= ei_schema_ascii[c];
+            continue;
         }
 
-        blank &= ei_schema_white_space(c);
-        control |= (c < 0x20 || (c >= 0x7f && c <= 0x9f));
+        c = ei_utf8_decode(name + i, len - i, &n);
+
+        blank &= ei_schema_white_space(c) ? EI_SCHEMA_BLANK : 0;
+        control |= (c < 0x20 || (c >= 0x7f && c <= 0x9f)) ? EI_SCHEMA_CONTROL
+                                                          : 0;
         bidi |= ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069));
     }
+
+    control &= EI_SCHEMA_CONTROL;
 
     if (blank) {
         ei_schema_error(v, nerr, "name must not be only white space",

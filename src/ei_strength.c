@@ -501,6 +501,7 @@ ei_patterns_may_count(ei_search_t *s, const unsigned char *key, size_t len,
     size_t    i, j, n;
     int64_t   need[2], saved[2];
     uint32_t  step;
+    uint64_t  marks;
 
     /* no window yet; walks shorter than walk_min save nothing */
 
@@ -545,8 +546,19 @@ ei_patterns_may_count(ei_search_t *s, const unsigned char *key, size_t len,
         ei_strength_window(s, key + i, n);
 
         for (j = 0; j < n; j++) {
+
+            /* nothing starts here, nor ends backward: eight at a time */
+
+            if (j % 8 == 0 && n - j >= 8) {
+                memcpy(&marks, s->may + j, sizeof(marks));
+
+                if (marks == 0) {
+                    j += 7;
+                    continue;
+                }
+            }
+
             if (s->may[j] == 0) {
-                /* nothing starts here, nor ends backward */
                 continue;
             }
 
