@@ -61,6 +61,15 @@ ei_verdict_set(ei_verdict_t *v, ei_reason_t reason)
 {
     const char  *text;
 
+    if (reason == EI_OK) {
+        /* no text: a check passed, on every request */
+        v->reason = EI_OK;
+        v->len = 0;
+        v->msg[0] = '\0';
+
+        return EI_OK;
+    }
+
     text = ei_reason_info(reason)->text;
 
     v->reason = reason;
