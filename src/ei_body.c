@@ -357,8 +357,11 @@ ei_body_parse(const unsigned char *body, size_t len, json_t **root,
 
     cut = ei_json_count_values(body, len);
 
-    /* the code of an error is kept in text[], which jansson may not set */
-    memset(&err, 0, sizeof(json_error_t));
+    /*
+     * the code of an error is kept in the last byte of text[], which
+     * jansson may not set; the rest it sets before it reads anything
+     */
+    err.text[JSON_ERROR_TEXT_LENGTH - 1] = '\0';
 
     /*
      * No JSON_DECODE_ANY: only an object or an array at the top; no
