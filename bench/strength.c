@@ -148,5 +148,9 @@ main(void)
     measure("binary1024", k, noise(k, "01", 1024));
     measure("ternary1024", k, noise(k, "abc", 1024));
 
+    /* the costliest found: a word ("ill") or a year ("2020") everywhere */
+    measure("l1_1024", k, noise(k, "l1", 1024));
+    measure("y20_1024", k, noise(k, "20", 1024));
+
     return 0;
 }
