@@ -35,7 +35,7 @@ static int ei_repeat_may_start(const uint16_t *prev, const unsigned char *key,
  * kind of pattern may start: two passes, each of which learns at position
  * i what ends there and marks the positions before, the first for blocks,
  * dates and walks, the second for words (in one pass, more values were
- * live than registers hold, and it cost a sixth more).
+ * live than registers hold, and it cost about an eighth more).
  */
 
 void
