@@ -59,7 +59,7 @@ static int ei_schema_fold_eq(const unsigned char *key, size_t len,
     const char *lower);
 static void ei_schema_name_rules(const unsigned char *name, size_t len,
     size_t max, int *nerr, ei_verdict_t *v);
-static int ei_schema_white_space(unsigned long c);
+static unsigned ei_schema_class(unsigned long c);
 static void ei_schema_unknown_error(json_t *root,
     const ei_schema_unknown_t *u, int *nerr, ei_verdict_t *v);
 static void ei_schema_show_name(json_t *root, const char *name, size_t len,
@@ -71,16 +71,25 @@ static void ei_schema_error(ei_verdict_t *v, int *nerr, const char *text,
     size_t len);
 
 
-/*
- * ASCII for the rules on the name: white space (as ei_schema_white_space()
- * says) and control characters
- */
-#define EI_SCHEMA_BLANK    1
+/* what the rules on the name see in a character (ei_schema_class) */
+#define EI_SCHEMA_BLANK    1        /* white space */
 #define EI_SCHEMA_CONTROL  2
+#define EI_SCHEMA_BIDI     4        /* a bidirectional control */
 
+#define EI_SCHEMA_C        EI_SCHEMA_CONTROL
+#define EI_SCHEMA_BC       (EI_SCHEMA_BLANK | EI_SCHEMA_CONTROL)
+
+/* the same of ASCII, none of which is a bidirectional control */
 static const unsigned char  ei_schema_ascii[0x80] = {
-    [0x00] = 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 2, 2,
-    [0x10] = 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    [0x00] = EI_SCHEMA_C, EI_SCHEMA_C, EI_SCHEMA_C, EI_SCHEMA_C, EI_SCHEMA_C,
+    EI_SCHEMA_C, EI_SCHEMA_C, EI_SCHEMA_C, EI_SCHEMA_C,
+    [0x09] = EI_SCHEMA_BC, EI_SCHEMA_BC, EI_SCHEMA_BC, EI_SCHEMA_BC,
+    EI_SCHEMA_BC,
+    [0x0e] = EI_SCHEMA_C, EI_SCHEMA_C,
+    [0x10] = EI_SCHEMA_C, EI_SCHEMA_C, EI_SCHEMA_C, EI_SCHEMA_C, EI_SCHEMA_C,
+    EI_SCHEMA_C, EI_SCHEMA_C, EI_SCHEMA_C, EI_SCHEMA_C, EI_SCHEMA_C,
+    EI_SCHEMA_C, EI_SCHEMA_C, EI_SCHEMA_C, EI_SCHEMA_C, EI_SCHEMA_C,
+    EI_SCHEMA_C,
     [' '] = EI_SCHEMA_BLANK,
     [0x7f] = EI_SCHEMA_CONTROL,
 };
@@ -328,8 +337,8 @@ static void
 ei_schema_name_rules(const unsigned char *name, size_t len, size_t max,
     int *nerr, ei_verdict_t *v)
 {
-    int            blank, control, bidi;
     size_t         i, n;
+    unsigned       k, blank, marks;
     unsigned long  c;
 
     if (len == 0) {
@@ -345,45 +354,38 @@ ei_schema_name_rules(const unsigned char *name, size_t len, size_t max,
         ei_verdict_cat_lit(v, " bytes");
     }
 
+    /* blank: every character so far is white space; marks: any has */
+
     blank = EI_SCHEMA_BLANK;
-    control = 0;
-    bidi = 0;
+    marks = 0;
 
     for (i = 0; i < len; i += n) {
         c = name[i];
         n = 1;
 
-        /* ASCII through a table: no bidirectional control is */
-
-        if (c < 0x80) {
-            blank &= ei_schema_ascii[c];
-            control |= ei_schema_ascii[c];
-            continue;
+        if (c >= 0x80) {
+            c = ei_utf8_decode(name + i, len - i, &n);
         }
 
-        c = ei_utf8_decode(name + i, len - i, &n);
+        k = (c < 0x80) ? ei_schema_ascii[c] : ei_schema_class(c);
 
-        blank &= ei_schema_white_space(c) ? EI_SCHEMA_BLANK : 0;
-        control |= (c < 0x20 || (c >= 0x7f && c <= 0x9f)) ? EI_SCHEMA_CONTROL
-                                                          : 0;
-        bidi |= ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069));
+        blank &= k;
+        marks |= k;
     }
-
-    control &= EI_SCHEMA_CONTROL;
 
     if (blank) {
         ei_schema_error(v, nerr, "name must not be only white space",
                         sizeof("name must not be only white space") - 1);
     }
 
-    if (control) {
+    if (marks & EI_SCHEMA_CONTROL) {
         ei_schema_error(v, nerr,
                         "name must not contain control characters",
                         sizeof("name must not contain control "
                                "characters") - 1);
     }
 
-    if (bidi) {
+    if (marks & EI_SCHEMA_BIDI) {
         ei_schema_error(v, nerr,
                         "name must not contain bidirectional controls",
                         sizeof("name must not contain bidirectional "
@@ -392,18 +394,36 @@ ei_schema_name_rules(const unsigned char *name, size_t len, size_t max,
 }
 
 
-/* Unicode's White_Space property (PropList.txt) */
-static int
-ei_schema_white_space(unsigned long c)
+/*
+ * What the rules on the name see in a character beyond ASCII: Unicode's
+ * White_Space property (PropList.txt), the C1 controls (and DEL), the
+ * bidirectional embeddings, overrides and isolates
+ */
+
+static unsigned
+ei_schema_class(unsigned long c)
 {
-    if (c < 0x80) {
-        return c == ' ' || (c >= 0x09 && c <= 0x0d);
+    unsigned  k;
+
+    k = 0;
+
+    if (c == 0x85 || c == 0xa0 || c == 0x1680
+        || (c >= 0x2000 && c <= 0x200a)
+        || c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f
+        || c == 0x3000)
+    {
+        k |= EI_SCHEMA_BLANK;
     }
 
-    return c == 0x85 || c == 0xa0 || c == 0x1680
-           || (c >= 0x2000 && c <= 0x200a)
-           || c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f
-           || c == 0x3000;
+    if (c >= 0x7f && c <= 0x9f) {
+        k |= EI_SCHEMA_CONTROL;
+    }
+
+    if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
+        k |= EI_SCHEMA_BIDI;
+    }
+
+    return k;
 }
 
 

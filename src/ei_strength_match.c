@@ -628,8 +628,8 @@ ei_match_dates(ei_search_t *s, size_t i)
     }
 
     /*
-     * every form holds a year of 19.. or 20..: first, or after the day and
-     * the month, with separators or without
+     * every form holds a year (of 19.. or 20..): first, or after the day
+     * and the month, with separators or without
      */
 
     if (!ei_year_at(key, avail, 0) && !ei_year_at(key, avail, 4)
@@ -734,14 +734,21 @@ ei_date_len(const unsigned char *key, size_t avail,
 }
 
 
-/* whether a year of ei_date_year may start at key[at] */
+/* whether a year of ei_date_year may start at key[at]: its century */
 
 static int
 ei_year_at(const unsigned char *key, size_t avail, size_t at)
 {
-    return at + 2 <= avail
-           && ((key[at] == '1' && key[at + 1] == '9')
-               || (key[at] == '2' && key[at + 1] == '0'));
+    int  century;
+
+    if (at + 2 > avail) {
+        return 0;
+    }
+
+    century = ei_number(key + at, 2);
+
+    return century >= ei_date_year.lo / 100
+           && century <= ei_date_year.hi / 100;
 }
 
 
