@@ -45,8 +45,10 @@ static void ei_match_prefix(ei_search_t *s, size_t i, int dir, size_t avail,
 static size_t ei_word_len(const unsigned char *key, size_t avail, int dir,
     const char *word, uint32_t *bits);
 static void ei_match_dates(ei_search_t *s, size_t i);
+static void ei_match_digit_dates(ei_search_t *s, size_t i);
+static int ei_date_in(const ei_date_field_t *field, int v);
 static size_t ei_date_len(const unsigned char *key, size_t avail,
-    const ei_date_field_t *const *order, unsigned sep);
+    const ei_date_field_t *const *order);
 static int ei_year_at(const unsigned char *key, size_t avail, size_t at);
 static int ei_number(const unsigned char *key, size_t n);
 
@@ -610,8 +612,7 @@ static void
 ei_match_dates(ei_search_t *s, size_t i)
 {
     int                   year;
-    size_t                n, o, avail, digits, width;
-    unsigned              sep;
+    size_t                n, o, avail, digits;
     const unsigned char  *key;
 
     key = s->key + i;
@@ -649,81 +650,125 @@ ei_match_dates(ei_search_t *s, size_t i)
         }
     }
 
-    if (digits >= ei_date_year.width) {
+    if (digits >= 8) {
+        ei_match_digit_dates(s, i);
+
+    } else if (digits >= ei_date_year.width) {
         year = ei_number(key, ei_date_year.width);
 
-        if (year >= ei_date_year.lo && year <= ei_date_year.hi) {
+        if (ei_date_in(&ei_date_year, year)) {
             ei_relax(s, i, i + ei_date_year.width, EI_YEAR_BITS);
         }
     }
 
+    /* or the first field and a separator */
+
+    if (digits == avail || !ei_is_date_sep(key[digits])) {
+        return;
+    }
+
     for (o = 0; o < sizeof(ei_date_orders) / sizeof(ei_date_orders[0]); o++) {
-        for (sep = 0; sep < 2; sep++) {
-
-            /* eight digits, or the first field and a separator */
-
-            width = ei_date_orders[o][0]->width;
-
-            if (sep ? (digits != width || width == avail
-                       || !ei_is_date_sep(key[width]))
-                    : digits < 8)
-            {
-                continue;
-            }
-
-            n = ei_date_len(key, avail, ei_date_orders[o], sep);
+        if (ei_date_orders[o][0]->width == digits) {
+            n = ei_date_len(key, avail, ei_date_orders[o]);
 
             if (n) {
-                ei_relax(s, i, i + n, EI_DATE_BITS + sep * EI_DATE_SEP_BITS);
+                ei_relax(s, i, i + n, EI_DATE_BITS + EI_DATE_SEP_BITS);
             }
         }
     }
 }
 
 
-/* length of a date in the given order, with one separator or none */
+/*
+ * The year and the dates of eight digits from i, which every form reads
+ * as four numbers of two digits: YYYY MM DD, DD MM YYYY, MM DD YYYY
+ */
+
+static void
+ei_match_digit_dates(ei_search_t *s, size_t i)
+{
+    int                   n[4], year;
+    size_t                k;
+    const unsigned char  *key;
+
+    key = s->key + i;
+
+    for (k = 0; k < 4; k++) {
+        n[k] = (key[2 * k] - '0') * 10 + (key[2 * k + 1] - '0');
+    }
+
+    year = n[0] * 100 + n[1];
+
+    if (ei_date_in(&ei_date_year, year)) {
+        ei_relax(s, i, i + ei_date_year.width, EI_YEAR_BITS);
+
+        if (ei_date_in(&ei_date_month, n[2]) && ei_date_in(&ei_date_day, n[3]))
+        {
+            ei_relax(s, i, i + 8, EI_DATE_BITS);
+        }
+    }
+
+    if (!ei_date_in(&ei_date_year, n[2] * 100 + n[3])) {
+        return;
+    }
+
+    if (ei_date_in(&ei_date_day, n[0]) && ei_date_in(&ei_date_month, n[1])) {
+        ei_relax(s, i, i + 8, EI_DATE_BITS);
+    }
+
+    if (ei_date_in(&ei_date_month, n[0]) && ei_date_in(&ei_date_day, n[1])) {
+        ei_relax(s, i, i + 8, EI_DATE_BITS);
+    }
+}
+
+
+/* whether v is a value of the field */
+
+static int
+ei_date_in(const ei_date_field_t *field, int v)
+{
+    return v >= field->lo && v <= field->hi;
+}
+
+
+/* length of a date in the given order, its fields parted by one separator */
 
 static size_t
 ei_date_len(const unsigned char *key, size_t avail,
-    const ei_date_field_t *const *order, unsigned sep)
+    const ei_date_field_t *const *order)
 {
-    int                     v;
     size_t                  pos;
-    unsigned                f, c;
+    unsigned                f, sep;
     const ei_date_field_t  *field;
 
     pos = 0;
-    c = 0;
+    sep = 0;
 
     for (f = 0; f < 3; f++) {
         field = order[f];
 
-        if (f > 0 && sep) {
+        if (f > 0) {
             if (pos >= avail) {
                 return 0;
             }
 
             if (f == 1) {
-                c = key[pos];
+                sep = key[pos];
 
-                if (!ei_is_date_sep(c)) {
+                if (!ei_is_date_sep(sep)) {
                     return 0;
                 }
 
-            } else if (key[pos] != c) {
+            } else if (key[pos] != sep) {
                 return 0;
             }
 
             pos++;
         }
 
-        if (avail - pos < field->width) {
-            return 0;
-        }
-
-        v = ei_number(key + pos, field->width);
-
-        if (v < field->lo || v > field->hi) {
+        if (avail - pos < field->width
+            || !ei_date_in(field, ei_number(key + pos, field->width)))
+        {
             return 0;
         }
 
