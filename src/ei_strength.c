@@ -299,6 +299,10 @@ ei_strength_estimate(const unsigned char *key, size_t len,
                sizeof(s.letter[0])
                * ((len < EI_STRENGTH_WINDOW) ? len : EI_STRENGTH_WINDOW));
 
+    if (len > EI_LETTERS_KEPT) {
+        ei_cleanse(s.word_seen, sizeof(s.word_seen));
+    }
+
     best /= EI_MB;
 
     return (best > UINT32_MAX) ? UINT32_MAX : (unsigned) best;

@@ -110,6 +110,17 @@
 #endif
 
 /*
+ * The words that four characters of a long window may begin are glanced
+ * at once for each four (ei_strength_window.c).  Keys are printable
+ * ASCII: bit 7 of a character is free for what was found, bit 31 for the
+ * direction.
+ */
+#define EI_WORD_SEEN_BITS       6
+#define EI_WORD_SEEN            (1 << EI_WORD_SEEN_BITS)
+#define EI_WORD_FOUND           0x80u
+#define EI_WORD_BACKWARD        0x80000000u
+
+/*
  * The blocks of three characters of a window are chained in lists by
  * their hash, (block * EI_BLOCK_HASH_MUL) >> (32 - EI_BLOCK_HASH_BITS):
  * the hash of the block plus 0x010101 is that of EI_BLOCK_HASH_STEP more.
@@ -216,6 +227,15 @@ typedef struct {
      * an ASCII letter, and EI_LETTERS_NEAR zeros after the last
      */
     unsigned char         is_letter[EI_STRENGTH_WINDOW + EI_LETTERS_NEAR];
+
+    /*
+     * In a window longer than EI_LETTERS_KEPT, what the glance found of
+     * the words that four characters may begin (ei_word_seen()): the
+     * four, EI_WORD_BACKWARD for a backward word, EI_WORD_FOUND if one
+     * may; 0 where nothing is kept.  It holds characters of the key, and
+     * is cleansed with the letters.
+     */
+    uint32_t              word_seen[EI_WORD_SEEN];
 
     /*
      * While the search keeps what it finds for later (ei_search_again()):
