@@ -300,7 +300,7 @@ ei_strength_estimate(const unsigned char *key, size_t len,
                * ((len < EI_STRENGTH_WINDOW) ? len : EI_STRENGTH_WINDOW));
 
     if (len > EI_LETTERS_KEPT) {
-        ei_cleanse(s.word_seen, sizeof(s.word_seen));
+        ei_cleanse(s.word_ids, sizeof(s.word_ids));
     }
 
     best /= EI_MB;

@@ -424,10 +424,11 @@ static void
 ei_match_words(ei_search_t *s, size_t i)
 {
     int                   dir;
-    size_t                avail, pair, id, x, y, z;
-    uint32_t              thirds, fourth;
-    ptrdiff_t             at;
-    const unsigned char  *a, *b, *c;
+    size_t                avail, k, n;
+    uint16_t              ids[EI_WORD_IDS];
+    uint32_t              fourth;
+    const uint16_t       *id;
+    const ei_word_ids_t  *kept;
 
     for (dir = 1; dir >= -1; dir -= 2) {
 
@@ -443,41 +444,111 @@ ei_match_words(ei_search_t *s, size_t i)
             continue;
         }
 
-        at = (ptrdiff_t) i;
-        a = s->letter[at];
-        b = s->letter[at + dir];
-        c = s->letter[at + 2 * dir];
-
         fourth = 0;
 
         if (avail > EI_PREFIX) {
-            fourth = ei_letter_set(s->letter[at + EI_PREFIX * dir]);
+            fourth = ei_letter_set(s->letter[(ptrdiff_t) i + EI_PREFIX * dir]);
         }
 
-        for (x = 0; x < 2 && a[x] != EI_NO_LETTER; x++) {
-            for (y = 0; y < 2 && b[y] != EI_NO_LETTER; y++) {
+        if (!EI_STRENGTH_REFERENCE && avail > EI_PREFIX
+            && s->len > EI_LETTERS_KEPT)
+        {
+            kept = ei_word_prefixes_of(s, i, dir);
+            id = kept->id;
+            n = kept->n;
 
-                pair = a[x] * EI_LETTERS + b[y];
-                thirds = ei_words_third[pair];
+        } else {
+            id = ids;
+            n = ei_word_prefixes(s, i, dir, fourth | EI_WORD_ENDS, ids);
+        }
 
-                for (z = 0; z < 2 && c[z] != EI_NO_LETTER; z++) {
+        for (k = 0; k < n; k++) {
+            ei_match_prefix(s, i, dir, avail, id[k], fourth);
+        }
+    }
+}
 
-                    if (((thirds >> c[z]) & 1) == 0) {
-                        continue;
-                    }
 
-                    /* the number of the prefix, and what follows it */
+/*
+ * The prefixes of words that letters of the characters at, at + dir and
+ * at + 2 dir spell, and that go on with a letter of fourth or end there
+ * (EI_WORD_ENDS in fourth): their numbers in id[], and how many
+ */
 
-                    id = ei_prefix_at[pair]
-                         + ei_popcount(thirds & ((1u << c[z]) - 1));
+size_t
+ei_word_prefixes(const ei_search_t *s, size_t at, int dir, uint32_t fourth,
+    uint16_t *id)
+{
+    size_t                x, y, z, n, pair, k;
+    uint32_t              thirds;
+    const unsigned char  *a, *b, *c;
 
-                    if (ei_prefix_fourth[id] & (fourth | EI_WORD_ENDS)) {
-                        ei_match_prefix(s, i, dir, avail, id, fourth);
-                    }
+    a = s->letter[at];
+    b = s->letter[(ptrdiff_t) at + dir];
+    c = s->letter[(ptrdiff_t) at + 2 * dir];
+
+    n = 0;
+
+    for (x = 0; x < 2 && a[x] != EI_NO_LETTER; x++) {
+        for (y = 0; y < 2 && b[y] != EI_NO_LETTER; y++) {
+
+            pair = a[x] * EI_LETTERS + b[y];
+            thirds = ei_words_third[pair];
+
+            for (z = 0; z < 2 && c[z] != EI_NO_LETTER; z++) {
+
+                if (((thirds >> c[z]) & 1) == 0) {
+                    continue;
+                }
+
+                /* the number of the prefix, and what follows it */
+
+                k = ei_prefix_at[pair]
+                    + ei_popcount(thirds & ((1u << c[z]) - 1));
+
+                if (ei_prefix_fourth[k] & fourth) {
+                    id[n++] = (uint16_t) k;
                 }
             }
         }
     }
+
+    return n;
+}
+
+
+/*
+ * ei_word_prefixes() of the four characters from at in direction dir, in
+ * a window longer than EI_LETTERS_KEPT: found once for each four, as they
+ * come again and again in a long key of few characters.  A backward word
+ * counts from four letters on, so its prefix must go on with the fourth.
+ */
+
+const ei_word_ids_t *
+ei_word_prefixes_of(ei_search_t *s, size_t at, int dir)
+{
+    uint32_t        four, fourth;
+    ei_word_ids_t  *kept;
+
+    if (dir > 0) {
+        memcpy(&four, s->key + at, sizeof(four));
+        fourth = ei_letter_set(s->letter[at + EI_PREFIX]) | EI_WORD_ENDS;
+
+    } else {
+        memcpy(&four, s->key + at - EI_PREFIX, sizeof(four));
+        four |= EI_WORD_BACKWARD;
+        fourth = ei_letter_set(s->letter[at - EI_PREFIX]);
+    }
+
+    kept = &s->word_ids[(four * EI_BLOCK_HASH_MUL)
+                        >> (32 - EI_WORD_SEEN_BITS)];
+
+    if (kept->four != four) {
+        kept->four = four;
+        kept->n = (uint16_t) ei_word_prefixes(s, at, dir, fourth, kept->id);
+    }
+
+    return kept;
 }
 
 

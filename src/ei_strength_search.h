@@ -110,15 +110,22 @@
 #endif
 
 /*
- * The words that four characters of a long window may begin are glanced
- * at once for each four (ei_strength_window.c).  Keys are printable
- * ASCII: bit 7 of a character is free for what was found, bit 31 for the
- * direction.
+ * In a long window, the prefixes of words that four characters may begin
+ * are found once for each four (ei_word_prefixes_of()), by the glance and
+ * the search both.  Three characters name at most 2 x 2 x 2 prefixes.
+ * Keys are printable ASCII: bit 31 of the four is free for the direction.
  */
 #define EI_WORD_SEEN_BITS       6
 #define EI_WORD_SEEN            (1 << EI_WORD_SEEN_BITS)
-#define EI_WORD_FOUND           0x80u
 #define EI_WORD_BACKWARD        0x80000000u
+#define EI_WORD_IDS             8
+
+typedef struct {
+    uint32_t              four;         /* 0: nothing kept */
+    uint16_t              n;
+    uint16_t              id[EI_WORD_IDS];
+} ei_word_ids_t;
+
 
 /*
  * The blocks of three characters of a window are chained in lists by
@@ -229,13 +236,11 @@ typedef struct {
     unsigned char         is_letter[EI_STRENGTH_WINDOW + EI_LETTERS_NEAR];
 
     /*
-     * In a window longer than EI_LETTERS_KEPT, what the glance found of
-     * the words that four characters may begin (ei_word_seen()): the
-     * four, EI_WORD_BACKWARD for a backward word, EI_WORD_FOUND if one
-     * may; 0 where nothing is kept.  It holds characters of the key, and
-     * is cleansed with the letters.
+     * In a window longer than EI_LETTERS_KEPT, the prefixes that four
+     * characters begin, by their hash.  It holds characters of the key,
+     * and is cleansed with the letters.
      */
-    uint32_t              word_seen[EI_WORD_SEEN];
+    ei_word_ids_t         word_ids[EI_WORD_SEEN];
 
     /*
      * While the search keeps what it finds for later (ei_search_again()):
@@ -250,6 +255,9 @@ typedef struct {
 
 void ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len);
 void ei_strength_match(ei_search_t *s, size_t i);
+size_t ei_word_prefixes(const ei_search_t *s, size_t at, int dir,
+    uint32_t fourth, uint16_t *id);
+const ei_word_ids_t *ei_word_prefixes_of(ei_search_t *s, size_t at, int dir);
 
 
 static inline unsigned

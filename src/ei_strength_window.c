@@ -21,8 +21,6 @@ static uint32_t ei_word_goes_on(unsigned x, unsigned y, unsigned z,
     uint32_t fourth);
 static uint32_t ei_word_may(ei_search_t *s, size_t a, size_t b, size_t c,
     uint32_t fourth);
-static uint32_t ei_word_seen(ei_search_t *s, size_t i, uint32_t dir,
-    uint32_t fourth);
 static uint32_t ei_word_glance(unsigned a, unsigned a2, unsigned b,
     unsigned b2, uint32_t third);
 static int ei_letter_ahead(const ei_search_t *s, size_t x);
@@ -64,7 +62,7 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
     kept = (len > EI_LETTERS_KEPT);
 
     if (kept) {
-        memset(s->word_seen, 0, sizeof(s->word_seen));
+        memset(s->word_ids, 0, sizeof(s->word_ids));
 
         for (i = 0; i < len; i++) {
             s->is_letter[i] = ((unsigned) ((key[i] | 0x20) - 'a') < 26);
@@ -218,7 +216,7 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
 
         } else if (i >= 3
                    && (kept ? ei_letter_ahead(s, i - 3)
-                              && ei_word_seen(s, i, 0, set | EI_WORD_ENDS)
+                              && ei_word_prefixes_of(s, i - 3, 1)->n
                             : ei_word_glance(w, w2, z, z2,
                                        ei_letter_bit(y) | ei_letter_bit(y2))
                               && ei_word_may(s, i - 3, i - 2, i - 1,
@@ -238,8 +236,7 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
             }
 
         } else if (kept ? ei_letter_behind(s, i)
-                          && ei_word_seen(s, i, EI_WORD_BACKWARD,
-                                       ei_letter_set(s->letter[i - 3]))
+                          && ei_word_prefixes_of(s, i, -1)->n
                         : ei_word_glance(x, second, y, y2,
                                        ei_letter_bit(z) | ei_letter_bit(z2))
                           && ei_word_may(s, i, i - 1, i - 2,
@@ -294,49 +291,6 @@ ei_word_goes_on(unsigned x, unsigned y, unsigned z, uint32_t fourth)
                             + ei_popcount(ei_words_third[pair]
                                           & ((1u << z) - 1))]
            & fourth;
-}
-
-
-/*
- * ei_word_glance() and ei_word_may() of the characters key[i - 3 .. i], a
- * word forward from i - 3 or, dir EI_WORD_BACKWARD, backward from i, that
- * goes on with a letter of fourth: what they found is kept for the next
- * time the same four come, as they do again and again in a long key of
- * few characters.
- */
-
-static uint32_t
-ei_word_seen(ei_search_t *s, size_t i, uint32_t dir, uint32_t fourth)
-{
-    size_t     a, b, c;
-    uint32_t   four, *seen, found;
-
-    memcpy(&four, s->key + i - 3, sizeof(four));
-    four |= dir;
-
-    seen = &s->word_seen[(four * EI_BLOCK_HASH_MUL)
-                         >> (32 - EI_WORD_SEEN_BITS)];
-
-    if ((*seen & ~EI_WORD_FOUND) == four) {
-        return *seen & EI_WORD_FOUND;
-    }
-
-    a = dir ? i : i - 3;
-    b = dir ? i - 1 : i - 2;
-    c = dir ? i - 2 : i - 1;
-
-    found = 0;
-
-    if (ei_word_glance(s->letter[a][0], s->letter[a][1], s->letter[b][0],
-                       s->letter[b][1], ei_letter_set(s->letter[c]))
-        && ei_word_may(s, a, b, c, fourth))
-    {
-        found = EI_WORD_FOUND;
-    }
-
-    *seen = four | found;
-
-    return found;
 }
 
 
