@@ -34,6 +34,7 @@ static uint32_t ei_case_bits(unsigned upper, unsigned letters,
     unsigned first_upper);
 static void ei_relax(ei_search_t *s, size_t from, size_t to, uint32_t bits);
 static void ei_match_repeats(ei_search_t *s, size_t i);
+static void ei_match_repeats_tiny(ei_search_t *s, size_t i);
 static void ei_match_repeats_everywhere(ei_search_t *s, size_t i);
 static void ei_match_steps(ei_search_t *s, size_t i);
 static void ei_match_walks(ei_search_t *s, size_t i);
@@ -67,6 +68,9 @@ ei_strength_match(ei_search_t *s, size_t i)
 
     if (may & EI_MAY_REPEAT) {
         ei_match_repeats(s, i);
+
+    } else if (may & EI_MAY_TRIES) {
+        ei_match_repeats_tiny(s, i);
     }
 
     if (may & EI_MAY_STEP) {
@@ -191,6 +195,40 @@ ei_match_repeats(ei_search_t *s, size_t i)
 
             continue;
         }
+
+        for (n = EI_REPEAT_MIN; i + n < s->len; n++) {
+            if (key[i + n] != key[i + n - p]) {
+                break;
+            }
+        }
+
+        if (n != last) {
+            last = n;
+            ei_relax(s, i, i + n,
+                     EI_REPEAT_BITS + ei_log2[p] + 2 * ei_log2[n]);
+        }
+    }
+}
+
+
+/*
+ * The same in a long window of few characters, whose glance kept the
+ * periods to try at i (ei_repeats_tiny()): the same places, in the same
+ * order, as along the chains
+ */
+
+static void
+ei_match_repeats_tiny(ei_search_t *s, size_t i)
+{
+    size_t                p, n, last;
+    uint64_t              tries;
+    const unsigned char  *key;
+
+    key = s->key;
+    last = 0;
+
+    for (tries = s->tries[i]; tries != 0; tries &= tries - 1) {
+        p = (size_t) __builtin_ctzll(tries) + 1;
 
         for (n = EI_REPEAT_MIN; i + n < s->len; n++) {
             if (key[i + n] != key[i + n - p]) {

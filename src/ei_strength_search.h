@@ -128,6 +128,19 @@ typedef struct {
 
 
 /*
+ * A long window of at most EI_TINY_CHARS distinct characters ("l1l11l1...")
+ * holds a block of three again every few characters: instead of along the
+ * hash chains, the places of each repeat are found for every position at
+ * once, as a mask of the periods (ei_strength_window.c), two bits a
+ * character telling which of the few it is.
+ */
+#define EI_TINY_CHARS           4
+
+#if (EI_REPEAT_PERIOD != 64)
+#error "the periods of a repeat are the 64 bits of a mask (tries[])"
+#endif
+
+/*
  * The blocks of three characters of a window are chained in lists by
  * their hash, (block * EI_BLOCK_HASH_MUL) >> (32 - EI_BLOCK_HASH_BITS):
  * the hash of the block plus 0x010101 is that of EI_BLOCK_HASH_STEP more.
@@ -148,7 +161,8 @@ typedef struct {
 #define EI_MAY_WORD             0x10    /* forward */
 #define EI_MAY_DROW             0x20    /* backward, ending there */
 #define EI_MAY_DATE             0x40
-#define EI_MAY_ALL              0x7f
+#define EI_MAY_ALL              0x7f    /* the reference: every matcher */
+#define EI_MAY_TRIES            0x80    /* a repeat, at the periods kept */
 
 /* the days of a month, which every form of date starts with but one */
 #define EI_DAY_MIN              1
@@ -228,6 +242,14 @@ typedef struct {
 
     /* EI_MAY_...: the kinds of pattern that may start at i */
     unsigned char         may[EI_STRENGTH_WINDOW];
+
+    /*
+     * In a window longer than EI_LETTERS_KEPT of at most EI_TINY_CHARS
+     * distinct characters, where may[i] has EI_MAY_TRIES instead of
+     * EI_MAY_REPEAT: the periods at which a repeat is taken from i, bit
+     * p - 1 of tries[i] (ei_match_repeats())
+     */
+    uint64_t              tries[EI_STRENGTH_WINDOW];
 
     /*
      * In a window longer than EI_LETTERS_KEPT: whether each character is

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "ei_crypto.h"
 #include "ei_strength_search.h"
 
 
@@ -23,6 +24,7 @@ static uint32_t ei_word_may(ei_search_t *s, size_t a, size_t b, size_t c,
     uint32_t fourth);
 static uint32_t ei_word_glance(unsigned a, unsigned a2, unsigned b,
     unsigned b2, uint32_t third);
+static unsigned ei_repeats_tiny(ei_search_t *s);
 static int ei_letter_ahead(const ei_search_t *s, size_t x);
 static int ei_letter_behind(const ei_search_t *s, size_t x);
 static int ei_date_may_start(const unsigned char *key);
@@ -42,7 +44,8 @@ void
 ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
 {
     int             kept;
-    size_t          i, k, walk, walk_min, digits;
+    unsigned        tiny;
+    size_t          i, k, walk, walk_min, digits, period;
     unsigned        c, f, prev, before, x, y, z, w, second, y2, z2, w2, two;
     uint32_t        block, h, set, info;
     uint16_t       *head;
@@ -61,6 +64,8 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
 
     kept = (len > EI_LETTERS_KEPT);
 
+    tiny = 0;
+
     if (kept) {
         memset(s->word_ids, 0, sizeof(s->word_ids));
 
@@ -69,7 +74,15 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
         }
 
         memset(s->is_letter + len, 0, EI_LETTERS_NEAR);
+
+        tiny = ei_repeats_tiny(s);
     }
+
+    /*
+     * the farthest back that the chains look for a repeat: in a window of
+     * few characters, ei_repeats_tiny() has found them all
+     */
+    period = tiny ? 0 : EI_REPEAT_PERIOD;
 
     block = 0;
     digits = 0;
@@ -126,7 +139,7 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
             s->prev[i - 2] = (uint16_t) k;
             head[h] = (uint16_t) (i - 1);
 
-            if (k != 0 && i - 1 - k <= EI_REPEAT_PERIOD
+            if (k != 0 && i - 1 - k <= period
                 && ei_repeat_may_start(s->prev, key, i - 2, k))
             {
                 may[i - 2] |= EI_MAY_REPEAT;
@@ -378,6 +391,91 @@ ei_repeat_may_start(const uint16_t *prev, const unsigned char *key, size_t b,
     }
 
     return 0;
+}
+
+
+/*
+ * The repeats of a window of at most EI_TINY_CHARS distinct characters, 0
+ * for any other.  Each character is named by two bits, kept for the last
+ * 64 characters in two masks, bit p - 1 for the character p back: the
+ * periods at which the character at i is again are found at once, eq(i).
+ * The block at b is again p back where eq(b), eq(b + 1) and eq(b + 2)
+ * all hold p, and goes on from before b where eq(b - 1) does too.  As
+ * ei_match_repeats() goes, the periods that start a repeat are tried up
+ * to the second that goes on: those are kept in tries[b], and a repeat
+ * may start at b if there is one.
+ */
+
+static unsigned
+ei_repeats_tiny(ei_search_t *s)
+{
+    size_t                i, n;
+    unsigned              d;
+    uint64_t              low, high, seen, eq, eq1, eq2, eq3, block, on, cut;
+    unsigned char         code[EI_CHARS];
+    const unsigned char  *key;
+
+    key = s->key;
+
+    /* the characters, numbered from 1 as they come */
+
+    memset(code, 0, sizeof(code));
+    n = 0;
+
+    for (i = 0; i < s->len; i++) {
+        if (code[key[i] % EI_CHARS] == 0) {
+            if (n == EI_TINY_CHARS) {
+                ei_cleanse(code, sizeof(code));
+                return 0;
+            }
+
+            code[key[i] % EI_CHARS] = (unsigned char) ++n;
+        }
+    }
+
+    low = 0;
+    high = 0;
+    seen = 0;
+    eq1 = 0;
+    eq2 = 0;
+    eq3 = 0;
+
+    for (i = 0; i < s->len; i++) {
+        d = code[key[i] % EI_CHARS] - 1u;
+
+        /* the characters back that are the same, of those that are */
+
+        eq = ((d & 1) ? low : ~low) & ((d & 2) ? high : ~high) & seen;
+
+        if (i >= 2) {
+            block = eq & eq1 & eq2;
+            on = block & eq3;
+
+            /* the second period that goes on, and those before it */
+
+            cut = on & (on - 1);
+            cut &= -cut;
+
+            block &= ~on & (cut - 1);
+
+            if (block) {
+                s->tries[i - 2] = block;
+                s->may[i - 2] |= EI_MAY_TRIES;
+            }
+        }
+
+        low = low << 1 | (d & 1);
+        high = high << 1 | (d >> 1);
+        seen = seen << 1 | 1;
+
+        eq3 = eq2;
+        eq2 = eq1;
+        eq1 = eq;
+    }
+
+    ei_cleanse(code, sizeof(code));
+
+    return 1;
 }
 
 

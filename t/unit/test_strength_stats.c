@@ -831,6 +831,61 @@ test_words_among_digits_as_reference(void **state)
 }
 
 
+/*
+ * Long keys of two to four distinct characters ("l1", "20", "acgt"),
+ * random or with stretches copied from up to 70 characters back: their
+ * repeats are found as masks of the periods instead of along the hash
+ * chains, and must be those of the reference.
+ */
+
+static const char  *ei_few[] = {
+    "l1", "20", "01", "ab", "l1i", "012", "1lI", "aab", "acgt", "0123",
+    "lIi1", "2019"
+};
+
+#define EI_FEW  (sizeof(ei_few) / sizeof(ei_few[0]))
+
+
+static void
+test_few_characters_as_reference(void **state)
+{
+    char         key[1024 + 1];
+    size_t       t, i, j, n, p, len, copy;
+    unsigned     bits;
+    const char  *alphabet;
+
+    (void) state;
+
+    for (t = 0; t < 1500; t++) {
+        alphabet = ei_few[ei_draw(EI_FEW)];
+        n = strlen(alphabet);
+        len = 65 + ei_draw(1024 - 65);
+        copy = ei_draw(3);
+
+        for (i = 0; i < len; /* void */) {
+            if (copy && i > 8 && ei_draw(10) == 0) {
+                p = 1 + ei_draw((i < 70) ? i : 70);
+
+                for (j = 3 + ei_draw(copy * 20); j > 0 && i < len; j--) {
+                    key[i] = key[i - p];
+                    i++;
+                }
+
+                continue;
+            }
+
+            key[i++] = alphabet[ei_draw(n)];
+        }
+
+        key[len] = '\0';
+
+        bits = ei_strength_bits((unsigned char *) key, len);
+
+        ei_assert_as_reference(key, len, bits);
+    }
+}
+
+
 int
 main(void)
 {
@@ -843,6 +898,7 @@ main(void)
         cmocka_unit_test(test_weak_corpus_rejected),
         cmocka_unit_test(test_long_repeated_keys_as_reference),
         cmocka_unit_test(test_words_among_digits_as_reference),
+        cmocka_unit_test(test_few_characters_as_reference),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
