@@ -714,7 +714,25 @@ ei_search_period(ei_search_t *s)
         }
     }
 
-    return (2 * (size_t) seen[best] >= n) ? best : 0;
+    if (2 * (size_t) seen[best] < n) {
+        return 0;
+    }
+
+    /*
+     * and the patterns found at a position can be taken again at half of
+     * them at least, where the EI_MEMO_BACK characters before are those p
+     * on: a character that differs from the one p on stops that for the
+     * next EI_MEMO_BACK (runs of "1" broken every few characters by
+     * another do not qualify)
+     */
+
+    n = 0;
+
+    for (i = 0; i + best < s->len; i++) {
+        n += (s->key[i] != s->key[i + best]);
+    }
+
+    return (2 * n * EI_MEMO_BACK <= s->len) ? best : 0;
 }
 
 

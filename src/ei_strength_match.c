@@ -196,11 +196,7 @@ ei_match_repeats(ei_search_t *s, size_t i)
             continue;
         }
 
-        for (n = EI_REPEAT_MIN; i + n < s->len; n++) {
-            if (key[i + n] != key[i + n - p]) {
-                break;
-            }
-        }
+        n = ei_repeat_len(key, s->len, i, p, EI_REPEAT_MIN);
 
         if (n != last) {
             last = n;
@@ -230,11 +226,7 @@ ei_match_repeats_tiny(ei_search_t *s, size_t i)
     for (tries = s->tries[i]; tries != 0; tries &= tries - 1) {
         p = (size_t) __builtin_ctzll(tries) + 1;
 
-        for (n = EI_REPEAT_MIN; i + n < s->len; n++) {
-            if (key[i + n] != key[i + n - p]) {
-                break;
-            }
-        }
+        n = ei_repeat_len(key, s->len, i, p, EI_REPEAT_MIN);
 
         if (n != last) {
             last = n;
@@ -570,18 +562,20 @@ ei_word_prefixes_of(ei_search_t *s, size_t at, int dir)
 
     if (dir > 0) {
         memcpy(&four, s->key + at, sizeof(four));
-        fourth = ei_letter_set(s->letter[at + EI_PREFIX]) | EI_WORD_ENDS;
 
     } else {
         memcpy(&four, s->key + at - EI_PREFIX, sizeof(four));
         four |= EI_WORD_BACKWARD;
-        fourth = ei_letter_set(s->letter[at - EI_PREFIX]);
     }
 
     kept = &s->word_ids[(four * EI_BLOCK_HASH_MUL)
                         >> (32 - EI_WORD_SEEN_BITS)];
 
     if (kept->four != four) {
+        fourth = (dir > 0)
+                 ? ei_letter_set(s->letter[at + EI_PREFIX]) | EI_WORD_ENDS
+                 : ei_letter_set(s->letter[at - EI_PREFIX]);
+
         kept->four = four;
         kept->n = (uint16_t) ei_word_prefixes(s, at, dir, fourth, kept->id);
     }

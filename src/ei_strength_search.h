@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "ei_strength_tables.h"
 
@@ -115,7 +116,7 @@
  * the search both.  Three characters name at most 2 x 2 x 2 prefixes.
  * Keys are printable ASCII: bit 31 of the four is free for the direction.
  */
-#define EI_WORD_SEEN_BITS       6
+#define EI_WORD_SEEN_BITS       8
 #define EI_WORD_SEEN            (1 << EI_WORD_SEEN_BITS)
 #define EI_WORD_BACKWARD        0x80000000u
 #define EI_WORD_IDS             8
@@ -322,6 +323,38 @@ static inline int
 ei_repeat_goes_on(const unsigned char *key, size_t i, size_t p)
 {
     return i > p && key[i - 1] == key[i - 1 - p];
+}
+
+
+/*
+ * The length of the repeat p back from i, known to be n at least: eight
+ * characters at a time where their order in a word is known
+ */
+
+static inline size_t
+ei_repeat_len(const unsigned char *key, size_t len, size_t i, size_t p,
+    size_t n)
+{
+#if (defined __BYTE_ORDER__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__)
+    uint64_t  here, back;
+
+    while (i + n + sizeof(here) <= len) {
+        memcpy(&here, key + i + n, sizeof(here));
+        memcpy(&back, key + i + n - p, sizeof(back));
+
+        if (here != back) {
+            return n + (size_t) __builtin_ctzll(here ^ back) / 8;
+        }
+
+        n += sizeof(here);
+    }
+#endif
+
+    while (i + n < len && key[i + n] == key[i + n - p]) {
+        n++;
+    }
+
+    return n;
 }
 
 
