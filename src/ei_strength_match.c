@@ -483,7 +483,7 @@ ei_match_words(ei_search_t *s, size_t i)
         if (!EI_STRENGTH_REFERENCE && avail > EI_PREFIX
             && s->len > EI_LETTERS_KEPT)
         {
-            kept = ei_word_prefixes_of(s, i, dir);
+            kept = ei_word_prefixes_at(s, i, dir);
             id = kept->id;
             n = kept->n;
 
@@ -548,39 +548,23 @@ ei_word_prefixes(const ei_search_t *s, size_t at, int dir, uint32_t fourth,
 
 
 /*
- * ei_word_prefixes() of the four characters from at in direction dir, in
- * a window longer than EI_LETTERS_KEPT: found once for each four, as they
- * come again and again in a long key of few characters.  A backward word
- * counts from four letters on, so its prefix must go on with the fourth.
+ * Four characters not kept yet (ei_word_prefixes_at()): their prefixes,
+ * kept in their entry.  A backward word counts from four letters on, so
+ * its prefix must go on with the fourth.
  */
 
-const ei_word_ids_t *
-ei_word_prefixes_of(ei_search_t *s, size_t at, int dir)
+void
+ei_word_prefixes_keep(ei_search_t *s, ei_word_ids_t *kept, uint32_t four,
+    size_t at, int dir)
 {
-    uint32_t        four, fourth;
-    ei_word_ids_t  *kept;
+    uint32_t  fourth;
 
-    if (dir > 0) {
-        memcpy(&four, s->key + at, sizeof(four));
+    fourth = (dir > 0)
+             ? ei_letter_set(s->letter[at + EI_PREFIX]) | EI_WORD_ENDS
+             : ei_letter_set(s->letter[at - EI_PREFIX]);
 
-    } else {
-        memcpy(&four, s->key + at - EI_PREFIX, sizeof(four));
-        four |= EI_WORD_BACKWARD;
-    }
-
-    kept = &s->word_ids[(four * EI_BLOCK_HASH_MUL)
-                        >> (32 - EI_WORD_SEEN_BITS)];
-
-    if (kept->four != four) {
-        fourth = (dir > 0)
-                 ? ei_letter_set(s->letter[at + EI_PREFIX]) | EI_WORD_ENDS
-                 : ei_letter_set(s->letter[at - EI_PREFIX]);
-
-        kept->four = four;
-        kept->n = (uint16_t) ei_word_prefixes(s, at, dir, fourth, kept->id);
-    }
-
-    return kept;
+    kept->four = four;
+    kept->n = (uint16_t) ei_word_prefixes(s, at, dir, fourth, kept->id);
 }
 
 

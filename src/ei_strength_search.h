@@ -112,7 +112,7 @@
 
 /*
  * In a long window, the prefixes of words that four characters may begin
- * are found once for each four (ei_word_prefixes_of()), by the glance and
+ * are found once for each four (ei_word_prefixes_at()), by the glance and
  * the search both.  Three characters name at most 2 x 2 x 2 prefixes.
  * Keys are printable ASCII: bit 31 of the four is free for the direction.
  */
@@ -280,7 +280,8 @@ void ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len);
 void ei_strength_match(ei_search_t *s, size_t i);
 size_t ei_word_prefixes(const ei_search_t *s, size_t at, int dir,
     uint32_t fourth, uint16_t *id);
-const ei_word_ids_t *ei_word_prefixes_of(ei_search_t *s, size_t at, int dir);
+void ei_word_prefixes_keep(ei_search_t *s, ei_word_ids_t *kept,
+    uint32_t four, size_t at, int dir);
 
 
 static inline unsigned
@@ -323,6 +324,37 @@ static inline int
 ei_repeat_goes_on(const unsigned char *key, size_t i, size_t p)
 {
     return i > p && key[i - 1] == key[i - 1 - p];
+}
+
+
+/*
+ * ei_word_prefixes() of the four characters from at in direction dir, in
+ * a window longer than EI_LETTERS_KEPT: found once for each four, as they
+ * come again and again in a long key of few characters
+ */
+
+static inline const ei_word_ids_t *
+ei_word_prefixes_at(ei_search_t *s, size_t at, int dir)
+{
+    uint32_t        four;
+    ei_word_ids_t  *kept;
+
+    if (dir > 0) {
+        memcpy(&four, s->key + at, sizeof(four));
+
+    } else {
+        memcpy(&four, s->key + at - EI_PREFIX, sizeof(four));
+        four |= EI_WORD_BACKWARD;
+    }
+
+    kept = &s->word_ids[(four * EI_BLOCK_HASH_MUL)
+                        >> (32 - EI_WORD_SEEN_BITS)];
+
+    if (kept->four != four) {
+        ei_word_prefixes_keep(s, kept, four, at, dir);
+    }
+
+    return kept;
 }
 
 

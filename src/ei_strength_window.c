@@ -12,12 +12,24 @@
 #include "ei_strength_search.h"
 
 
+#if defined(__GNUC__)
+#define EI_NOINLINE             __attribute__((noinline))
+#define EI_ALWAYS_INLINE        inline __attribute__((always_inline))
+#else
+#define EI_NOINLINE
+#define EI_ALWAYS_INLINE        inline
+#endif
+
+
 /* the letters near a position are read as one word of eight bytes */
 #if (EI_LETTERS_NEAR != 8)
 #error "ei_letter_ahead() reads EI_LETTERS_NEAR bytes as a uint64_t"
 #endif
 
 
+static EI_NOINLINE void ei_window_words_long(ei_search_t *s);
+static EI_NOINLINE void ei_window_words_short(ei_search_t *s);
+static EI_ALWAYS_INLINE void ei_window_words(ei_search_t *s, int kept);
 static uint32_t ei_word_goes_on(unsigned x, unsigned y, unsigned z,
     uint32_t fourth);
 static uint32_t ei_word_may(ei_search_t *s, size_t a, size_t b, size_t c,
@@ -46,8 +58,8 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
     int             kept;
     unsigned        tiny;
     size_t          i, k, walk, walk_min, digits, period;
-    unsigned        c, f, prev, before, x, y, z, w, second, y2, z2, w2, two;
-    uint32_t        block, h, set, info;
+    unsigned        c, f, prev, before;
+    uint32_t        block, h, info;
     uint16_t       *head;
     unsigned char  *may;
 
@@ -89,19 +101,6 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
     prev = 0;
     before = 0;
     walk = 0;
-
-    /*
-     * the first letters of i - 1 (y), i - 2 (z) and i - 3 (w), their second
-     * ones (y2, z2, w2), and which of i, i - 1, i - 2 ... name two letters
-     * (bits 0, 1, 2 ...)
-     */
-    two = 0;
-    y = EI_NO_LETTER;
-    z = EI_NO_LETTER;
-    w = EI_NO_LETTER;
-    y2 = EI_NO_LETTER;
-    z2 = EI_NO_LETTER;
-    w2 = EI_NO_LETTER;
 
     for (i = 0; i < len; i++) {
         c = key[i];
@@ -202,6 +201,63 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
 
     /* words, from the letters written down above */
 
+    if (kept) {
+        ei_window_words_long(s);
+
+    } else {
+        ei_window_words_short(s);
+    }
+}
+
+
+/*
+ * The second pass of ei_strength_window(), words, made twice by the
+ * compiler: for a long window, which keeps the prefixes of each four
+ * characters (ei_word_prefixes_at()) and passes over the places with no
+ * letter near, and for a short one, the key of every request, kept as
+ * small as it was.
+ */
+
+static EI_NOINLINE void
+ei_window_words_long(ei_search_t *s)
+{
+    ei_window_words(s, 1);
+}
+
+
+static EI_NOINLINE void
+ei_window_words_short(ei_search_t *s)
+{
+    ei_window_words(s, 0);
+}
+
+
+static EI_ALWAYS_INLINE void
+ei_window_words(ei_search_t *s, int kept)
+{
+    size_t                i, len;
+    unsigned              c, x, y, z, w, second, y2, z2, w2, two;
+    uint32_t              set;
+    unsigned char        *may;
+    const unsigned char  *key;
+
+    key = s->key;
+    len = s->len;
+    may = s->may;
+
+    /*
+     * the first letters of i - 1 (y), i - 2 (z) and i - 3 (w), their second
+     * ones (y2, z2, w2), and which of i, i - 1, i - 2 ... name two letters
+     * (bits 0, 1, 2 ...)
+     */
+    two = 0;
+    y = EI_NO_LETTER;
+    z = EI_NO_LETTER;
+    w = EI_NO_LETTER;
+    y2 = EI_NO_LETTER;
+    z2 = EI_NO_LETTER;
+    w2 = EI_NO_LETTER;
+
     for (i = 0; i < len; i++) {
         c = key[i];
         x = s->letter[i][0];
@@ -229,7 +285,7 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
 
         } else if (i >= 3
                    && (kept ? ei_letter_ahead(s, i - 3)
-                              && ei_word_prefixes_of(s, i - 3, 1)->n
+                              && ei_word_prefixes_at(s, i - 3, 1)->n
                             : ei_word_glance(w, w2, z, z2,
                                        ei_letter_bit(y) | ei_letter_bit(y2))
                               && ei_word_may(s, i - 3, i - 2, i - 1,
@@ -249,7 +305,7 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
             }
 
         } else if (kept ? ei_letter_behind(s, i)
-                          && ei_word_prefixes_of(s, i, -1)->n
+                          && ei_word_prefixes_at(s, i, -1)->n
                         : ei_word_glance(x, second, y, y2,
                                        ei_letter_bit(z) | ei_letter_bit(z2))
                           && ei_word_may(s, i, i - 1, i - 2,

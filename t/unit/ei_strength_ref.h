@@ -25,7 +25,7 @@
 #define ei_strength_window      ei_ref_strength_window
 #define ei_strength_match       ei_ref_strength_match
 #define ei_word_prefixes        ei_ref_word_prefixes
-#define ei_word_prefixes_of     ei_ref_word_prefixes_of
+#define ei_word_prefixes_keep   ei_ref_word_prefixes_keep
 
 unsigned ei_ref_strength_bits(const unsigned char *key, size_t len);
 ei_reason_t ei_ref_strength_check(const unsigned char *key, size_t len,
@@ -40,6 +40,6 @@ ei_reason_t ei_ref_strength_check(const unsigned char *key, size_t len,
 #undef ei_strength_window
 #undef ei_strength_match
 #undef ei_word_prefixes
-#undef ei_word_prefixes_of
+#undef ei_word_prefixes_keep
 
 #endif /* EI_STRENGTH_REF_H */
