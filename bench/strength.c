@@ -148,9 +148,15 @@ main(void)
     measure("binary1024", k, noise(k, "01", 1024));
     measure("ternary1024", k, noise(k, "abc", 1024));
 
-    /* the costliest found: a word ("ill") or a year ("2020") everywhere */
+    /*
+     * the costliest found: a word ("ill", "Ill") or a year ("2020")
+     * everywhere, and a repeat almost everywhere; "1" twice as often as
+     * "L", and five kinds with "1" half of the time
+     */
     measure("l1_1024", k, noise(k, "l1", 1024));
     measure("y20_1024", k, noise(k, "20", 1024));
+    measure("11L_1024", k, noise(k, "11L", 1024));
+    measure("1111ILl!_1024", k, noise(k, "1111ILl!", 1024));
 
     return 0;
 }
