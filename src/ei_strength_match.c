@@ -151,8 +151,9 @@ ei_relax(ei_search_t *s, size_t from, size_t to, uint32_t bits)
  * EI_REPEAT_MIN characters or more starts with a block of three seen
  * before, so only the places chained with i are tried, nearest first, up
  * to EI_REPEAT_PERIOD back, until EI_REPEAT_TRIES of them go on from
- * before i: a block whose first characters come again inside it is still
- * found at its own period, behind the nearer places.  A repeat is taken
+ * EI_REPEAT_ON characters before i or more: a block whose first
+ * characters come again inside it, or by chance in a key of few
+ * characters, is still found at its own period, behind the nearer places.  A repeat is taken
  * only where it starts, not again from each of its characters, so that
  * each is compared once: the search is linear in the key's length.
  * One that ends where the nearer one before it ends costs more, and is
@@ -162,12 +163,13 @@ ei_relax(ei_search_t *s, size_t from, size_t to, uint32_t bits)
 static void
 ei_match_repeats(ei_search_t *s, size_t i)
 {
-    size_t                j, p, n, last, tries;
+    size_t                j, p, n, last, tries, ons;
     const unsigned char  *key;
 
     key = s->key;
     last = 0;
     tries = 0;
+    ons = 0;
 
     if (EI_STRENGTH_REFERENCE) {
         ei_match_repeats_everywhere(s, i);
@@ -189,7 +191,11 @@ ei_match_repeats(ei_search_t *s, size_t i)
         if (ei_repeat_goes_on(key, i, p)) {
             /* taken where it starts; within a long repeat, nothing starts */
 
-            if (++tries == EI_REPEAT_TRIES) {
+            ons++;
+
+            if (ei_repeat_goes_on_long(key, i, p)
+                && ++tries == EI_REPEAT_TRIES)
+            {
                 break;
             }
 
@@ -197,6 +203,11 @@ ei_match_repeats(ei_search_t *s, size_t i)
         }
 
         n = ei_repeat_len(key, s->len, i, p, EI_REPEAT_MIN);
+
+        if (ons >= EI_REPEAT_TRIES && n < EI_REPEAT_ON) {
+            /* behind repeats that may be chance, only a long one */
+            continue;
+        }
 
         if (n != last) {
             last = n;
@@ -242,11 +253,12 @@ ei_match_repeats_tiny(ei_search_t *s, size_t i)
 static void
 ei_match_repeats_everywhere(ei_search_t *s, size_t i)
 {
-    size_t                p, n, tries;
+    size_t                p, n, tries, ons;
     const unsigned char  *key;
 
     key = s->key;
     tries = 0;
+    ons = 0;
 
     for (p = 1; p <= i && p <= EI_REPEAT_PERIOD; p++) {
         for (n = 0; i + n < s->len; n++) {
@@ -260,10 +272,20 @@ ei_match_repeats_everywhere(ei_search_t *s, size_t i)
         }
 
         if (i > p && key[i - 1] == key[i - 1 - p]) {
-            if (++tries == EI_REPEAT_TRIES) {
+            ons++;
+
+            if (i >= p + EI_REPEAT_ON
+                && memcmp(key + i - EI_REPEAT_ON, key + i - EI_REPEAT_ON - p,
+                          EI_REPEAT_ON) == 0
+                && ++tries == EI_REPEAT_TRIES)
+            {
                 break;
             }
 
+            continue;
+        }
+
+        if (ons >= EI_REPEAT_TRIES && n < EI_REPEAT_ON) {
             continue;
         }
 

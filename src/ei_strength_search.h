@@ -58,11 +58,16 @@
 #define EI_DATE_SEP_BITS        2000    /* one of four separators */
 
 /*
- * the earlier places of a block from which the repeat goes on from before
- * (as inside a longer repeat) after which no farther place is tried, so
- * that a run or a short period costs a bounded search a position
+ * the earlier places of a block from which the repeat goes on from at
+ * least EI_REPEAT_ON characters before (as inside a longer repeat) after
+ * which no farther place is tried, so that a run or a short period costs
+ * a bounded search a position.  A place from which it goes on from fewer
+ * is passed over without counting: in a key of few characters blocks
+ * come again by chance every few characters, and the first two of those
+ * would hide a block's own period behind them.
  */
 #define EI_REPEAT_TRIES         2
+#define EI_REPEAT_ON            8
 
 /* shortest repeat (after the block it repeats), walk and backward word */
 #define EI_REPEAT_MIN           3
@@ -79,13 +84,13 @@
  * What the search may take again from p characters on (ei_search_again()
  * in ei_strength.c): the patterns found at a position are known from the
  * characters EI_MEMO_BACK before it up to its reach after it.  Behind, a
- * repeat looks EI_REPEAT_PERIOD back and one more; ahead, whatever was
+ * repeat looks EI_REPEAT_PERIOD and EI_REPEAT_ON back; ahead, whatever was
  * looked at and found nothing (a word that failed, at most EI_WORD_MAX
  * letters, a date of ten characters, the glance's four) stays within
  * EI_MEMO_PROBE, and what was found within its end and the character
  * that ended it.
  */
-#define EI_MEMO_BACK            (EI_REPEAT_PERIOD + 2)
+#define EI_MEMO_BACK            (EI_REPEAT_PERIOD + EI_REPEAT_ON + 2)
 #define EI_MEMO_PROBE           (EI_WORD_MAX + 1)
 #define EI_MEMO_FOUND           12
 #define EI_MEMO_RING            128
@@ -324,6 +329,46 @@ static inline int
 ei_repeat_goes_on(const unsigned char *key, size_t i, size_t p)
 {
     return i > p && key[i - 1] == key[i - 1 - p];
+}
+
+
+/* and from EI_REPEAT_ON characters before i at least (EI_REPEAT_TRIES) */
+
+static inline int
+ei_repeat_goes_on_long(const unsigned char *key, size_t i, size_t p)
+{
+    return i >= p + EI_REPEAT_ON
+           && memcmp(key + i - EI_REPEAT_ON, key + i - EI_REPEAT_ON - p,
+                     EI_REPEAT_ON) == 0;
+}
+
+
+/*
+ * The block at i is again p back, and the repeat goes on from
+ * EI_REPEAT_ON characters before: key[i - EI_REPEAT_ON .. i + 2] are
+ * those p back, compared as two words of eight, as they are along the
+ * chains of a key that is a block said again
+ */
+
+#if (EI_REPEAT_ON != 8)
+#error "ei_block_goes_on_long() compares EI_REPEAT_ON + 3 bytes as two words"
+#endif
+
+static inline int
+ei_block_goes_on_long(const unsigned char *key, size_t i, size_t p)
+{
+    uint64_t  a, b, c, d;
+
+    if (i < p + EI_REPEAT_ON) {
+        return 0;
+    }
+
+    memcpy(&a, key + i - 8, sizeof(a));
+    memcpy(&b, key + i - 8 - p, sizeof(b));
+    memcpy(&c, key + i - 5, sizeof(c));
+    memcpy(&d, key + i - 5 - p, sizeof(d));
+
+    return ((a ^ b) | (c ^ d)) == 0;
 }
 
 

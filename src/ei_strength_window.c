@@ -36,12 +36,13 @@ static uint32_t ei_word_may(ei_search_t *s, size_t a, size_t b, size_t c,
     uint32_t fourth);
 static uint32_t ei_word_glance(unsigned a, unsigned a2, unsigned b,
     unsigned b2, uint32_t third);
-static unsigned ei_repeats_tiny(ei_search_t *s);
+static unsigned ei_repeats_tiny(ei_search_t *s, unsigned char *code);
+static void ei_words_tiny(ei_search_t *s, const unsigned char *code);
 static int ei_letter_ahead(const ei_search_t *s, size_t x);
 static int ei_letter_behind(const ei_search_t *s, size_t x);
 static int ei_date_may_start(const unsigned char *key);
-static int ei_repeat_may_start(const uint16_t *prev, const unsigned char *key,
-    size_t b, size_t j);
+static EI_NOINLINE int ei_repeat_may_start(const uint16_t *prev,
+    const unsigned char *key, size_t b, size_t j);
 
 
 /*
@@ -57,6 +58,7 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
 {
     int             kept;
     unsigned        tiny;
+    unsigned char   code[EI_CHARS];
     size_t          i, k, walk, walk_min, digits, period;
     unsigned        c, f, prev, before;
     uint32_t        block, h, info;
@@ -87,7 +89,7 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
 
         memset(s->is_letter + len, 0, EI_LETTERS_NEAR);
 
-        tiny = ei_repeats_tiny(s);
+        tiny = ei_repeats_tiny(s, code);
     }
 
     /*
@@ -201,7 +203,13 @@ ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len)
 
     /* words, from the letters written down above */
 
-    if (kept) {
+    if (tiny) {
+        ei_words_tiny(s, code);
+
+        /* which characters the key holds */
+        ei_cleanse(code, sizeof(code));
+
+    } else if (kept) {
         ei_window_words_long(s);
 
     } else {
@@ -418,32 +426,39 @@ ei_word_may(ei_search_t *s, size_t a, size_t b, size_t c, uint32_t fourth)
  * Whether a repeat may start at b, whose block is chained with the earlier
  * ones from j (one more than a position) on.  ei_match_repeats() takes a
  * repeat from the earlier places that hold b's own block and do not go on
- * from before b, until EI_REPEAT_TRIES places that do: when the first
- * places chained are all of b's block and all go on, as within a long
- * repeat, nothing starts at b.  Any other chain may start one.
+ * from before b, until EI_REPEAT_TRIES places from which it goes on from
+ * EI_REPEAT_ON characters before: when the places chained up to those are
+ * all of b's block and all go on, as within a long repeat, nothing starts
+ * at b.  Any other chain may start one.
  */
 
-static int
+static EI_NOINLINE int
 ei_repeat_may_start(const uint16_t *prev, const unsigned char *key, size_t b,
     size_t j)
 {
     size_t  n, p;
 
-    for (n = 0; n < EI_REPEAT_TRIES; n++) {
+    for (n = 0; n < EI_REPEAT_TRIES; j = prev[j - 1]) {
         if (j == 0) {
             return 1;
         }
 
         p = b + 1 - j;
 
-        if (p > EI_REPEAT_PERIOD
-            || !ei_block_again(key, b, p)
-            || !ei_repeat_goes_on(key, b, p))
-        {
+        if (p > EI_REPEAT_PERIOD) {
             return 1;
         }
 
-        j = prev[j - 1];
+        if (ei_block_goes_on_long(key, b, p)) {
+            n++;
+            continue;
+        }
+
+        if (!ei_block_again(key, b, p) || !ei_repeat_goes_on(key, b, p)) {
+            return 1;
+        }
+
+        /* it goes on from fewer characters before: passed over */
     }
 
     return 0;
@@ -456,32 +471,39 @@ ei_repeat_may_start(const uint16_t *prev, const unsigned char *key, size_t b,
  * 64 characters in two masks, bit p - 1 for the character p back: the
  * periods at which the character at i is again are found at once, eq(i).
  * The block at b is again p back where eq(b), eq(b + 1) and eq(b + 2)
- * all hold p, and goes on from before b where eq(b - 1) does too.  As
- * ei_match_repeats() goes, the periods that start a repeat are tried up
- * to the second that goes on: those are kept in tries[b], and a repeat
- * may start at b if there is one.
+ * all hold p; the repeat goes on from before b where eq(b - 1) does too,
+ * and from EI_REPEAT_ON characters before where eq(b - EI_REPEAT_ON) to
+ * eq(b - 1) all do.  As ei_match_repeats() goes, the periods that start a
+ * repeat are tried up to the second that goes on from EI_REPEAT_ON
+ * before, those behind the second that goes on at all only if the
+ * repeat is EI_REPEAT_ON long, eq(b) to eq(b + EI_REPEAT_ON - 1), known
+ * EI_REPEAT_ON - 3 characters later.  They are kept in tries[b], and a
+ * repeat may start at b if there is one.
  */
 
+#define EI_TINY_PAST            (2 * EI_REPEAT_ON)
+
 static unsigned
-ei_repeats_tiny(ei_search_t *s)
+ei_repeats_tiny(ei_search_t *s, unsigned char *code)
 {
-    size_t                i, n;
+    size_t                i, n, b;
     unsigned              d;
-    uint64_t              low, high, seen, eq, eq1, eq2, eq3, block, on, cut;
-    unsigned char         code[EI_CHARS];
+    uint64_t              low, high, seen, eq, eq1, eq2, eq3, block, on;
+    uint64_t              all, cut, near, far, far_of[EI_TINY_PAST];
+    uint64_t              q0, q1, q2, q3, q4, q5, q6, q7;
     const unsigned char  *key;
 
     key = s->key;
 
     /* the characters, numbered from 1 as they come */
 
-    memset(code, 0, sizeof(code));
+    memset(code, 0, EI_CHARS);
     n = 0;
 
     for (i = 0; i < s->len; i++) {
         if (code[key[i] % EI_CHARS] == 0) {
             if (n == EI_TINY_CHARS) {
-                ei_cleanse(code, sizeof(code));
+                ei_cleanse(code, EI_CHARS);
                 return 0;
             }
 
@@ -496,6 +518,21 @@ ei_repeats_tiny(ei_search_t *s)
     eq2 = 0;
     eq3 = 0;
 
+    /*
+     * q0 to q7: the periods that eq(j - 3) to eq(j) all hold, for j = i
+     * down to i - 7; all: those that eq(i - 7) to eq(i) hold.
+     * far_of[b % EI_TINY_PAST]: the periods tried at b only if the repeat
+     * there is EI_REPEAT_ON long, until that is known.
+     */
+
+    q1 = 0;
+    q2 = 0;
+    q3 = 0;
+    q4 = 0;
+    q5 = 0;
+    q6 = 0;
+    q7 = 0;
+
     for (i = 0; i < s->len; i++) {
         d = code[key[i] % EI_CHARS] - 1u;
 
@@ -503,20 +540,46 @@ ei_repeats_tiny(ei_search_t *s)
 
         eq = ((d & 1) ? low : ~low) & ((d & 2) ? high : ~high) & seen;
 
+        q0 = eq & eq1 & eq2 & eq3;
+        all = q0 & q4;
+
         if (i >= 2) {
+            b = i - 2;
             block = eq & eq1 & eq2;
             on = block & eq3;
+            block &= ~on;
 
-            /* the second period that goes on, and those before it */
+            /*
+             * the periods before the second that goes on at all (near),
+             * and before the second that goes on from eq(b - 8) to
+             * eq(b - 1), q7 and q3 (far)
+             */
 
             cut = on & (on - 1);
-            cut &= -cut;
+            near = block & ((cut & -cut) - 1);
 
-            block &= ~on & (cut - 1);
+            cut = on & q3 & q7;
+            cut &= cut - 1;
+            far = block & ((cut & -cut) - 1) & ~near;
 
-            if (block) {
-                s->tries[i - 2] = block;
-                s->may[i - 2] |= EI_MAY_TRIES;
+            s->tries[b] = near;
+
+            if (near) {
+                s->may[b] |= EI_MAY_TRIES;
+            }
+
+            far_of[b % EI_TINY_PAST] = far;
+        }
+
+        /* the block EI_REPEAT_ON - 1 back: its far periods that go on */
+
+        if (i >= EI_REPEAT_ON - 1) {
+            b = i + 1 - EI_REPEAT_ON;
+            far = far_of[b % EI_TINY_PAST] & all;
+
+            if (far) {
+                s->tries[b] |= far;
+                s->may[b] |= EI_MAY_TRIES;
             }
         }
 
@@ -527,11 +590,77 @@ ei_repeats_tiny(ei_search_t *s)
         eq3 = eq2;
         eq2 = eq1;
         eq1 = eq;
+
+        q7 = q6;
+        q6 = q5;
+        q5 = q4;
+        q4 = q3;
+        q3 = q2;
+        q2 = q1;
+        q1 = q0;
     }
 
-    ei_cleanse(code, sizeof(code));
-
     return 1;
+}
+
+
+/*
+ * The words of a window of few characters (ei_repeats_tiny() numbered
+ * them): the four characters from j, two bits each, name whether a word
+ * may start at j forward and end at j + 3 backward, which is found once
+ * for each four (ei_word_prefixes_at()).  As in the glance of any long
+ * window, no word starts or ends where EI_LETTERS_NEAR characters hold no
+ * letter.
+ */
+
+static void
+ei_words_tiny(ei_search_t *s, const unsigned char *code)
+{
+    size_t                i, j;
+    unsigned              four, found;
+    uint16_t              id[EI_WORD_IDS];
+    unsigned char         known[256];
+    const unsigned char  *key;
+
+    key = s->key;
+    four = 0;
+
+    /* known[four]: 0 if not yet, else 1, 2 forward, 4 backward */
+
+    memset(known, 0, sizeof(known));
+
+    for (i = 0; i < s->len; i++) {
+        four = (four << 2 | (code[key[i] % EI_CHARS] - 1u)) & 0xff;
+
+        if (i < EI_PREFIX) {
+            continue;
+        }
+
+        j = i - EI_PREFIX;
+        found = known[four];
+
+        if (found == 0) {
+            found = 1 | (ei_word_prefixes_at(s, j, 1)->n ? 2 : 0)
+                    | (ei_word_prefixes_at(s, i, -1)->n ? 4 : 0);
+            known[four] = (unsigned char) found;
+        }
+
+        if ((found & 2) && ei_letter_ahead(s, j)) {
+            s->may[j] |= EI_MAY_WORD;
+        }
+
+        if ((found & 4) && ei_letter_behind(s, i)) {
+            s->may[i] |= EI_MAY_DROW;
+        }
+    }
+
+    /* the last three letters, if a word ends there */
+
+    j = s->len - EI_PREFIX;
+
+    if (ei_letter_ahead(s, j) && ei_word_prefixes(s, j, 1, EI_WORD_ENDS, id)) {
+        s->may[j] |= EI_MAY_WORD;
+    }
 }
 
 

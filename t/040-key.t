@@ -304,3 +304,35 @@ EiHmac::upstream_request('/v1/api/1/hmackeys', EiHmac::body('ci', substr(join(''
 --- error_code: 200
 --- response_body chomp
 {"success":true,"id":7}
+
+
+
+=== TEST 26: a block of 40 random "l" and "1" said five times with one character changed is weak: chance repeats do not hide its period
+--- config eval
+EiHmac::location("        ei_hmac_key_max_length 256;")
+--- request eval
+my $k = 'l1l1ll11111llll1lll11ll11lllll11lllllll1' x 5;
+substr($k, 100, 1) = 'l';
+main::req($k)
+--- error_code: 400
+--- response_body chomp
+{"success":false,"error":"hmacKey is too weak: about 121 bits, at least 128 required"}
+--- error_log
+ei_hmac rejected_weak_key, project "1"
+
+
+
+=== TEST 27: 1024 random "l" and "1" are accepted and forwarded whole
+--- config eval
+EiHmac::location("        ei_hmac_key_max_length 1024;")
+--- request eval
+use Digest::SHA ();
+(my $k = substr(join('', map { Digest::SHA::sha256_hex($_) } 1 .. 16), 0, 1024)) =~ tr/0-9a-f/l1l1l1l1l1l1l1l1/;
+main::req($k)
+--- tcp_query eval
+use Digest::SHA ();
+(my $k = substr(join('', map { Digest::SHA::sha256_hex($_) } 1 .. 16), 0, 1024)) =~ tr/0-9a-f/l1l1l1l1l1l1l1l1/;
+EiHmac::upstream_request('/v1/api/1/hmackeys', EiHmac::body('ci', $k))
+--- error_code: 200
+--- response_body chomp
+{"success":true,"id":7}

@@ -796,6 +796,53 @@ test_repeats_behind_nearer_places_are_weak(void **state)
 }
 
 
+/*
+ * In a key of few characters a block of three comes again by chance every
+ * few characters, and such chance repeats must not hide a block's own
+ * period: 40 random "l" and "1" said five times with one character
+ * changed (200 bytes) is weak (it counted 209 bits when the first two
+ * places that went on at all stopped the search).  With three more kinds
+ * of character after it, the repeats are found along the hash chains
+ * instead of as masks, and the change costs at most 64 bits more than
+ * the same key unchanged (108 more before).
+ */
+
+static void
+test_repeats_behind_chance_repeats_are_found(void **state)
+{
+    size_t                      i;
+    char                        key[256], same[256];
+    unsigned                    changed, unchanged;
+    static const char           block[] =
+        "l1l1ll11111llll1lll11ll11lllll11lllllll1";
+    const ei_strength_policy_t  max256 = { 256, 128 };
+
+    (void) state;
+
+    for (i = 0; i < 5 * 40; i++) {
+        same[i] = block[i % 40];
+    }
+
+    memcpy(key, same, 5 * 40);
+    key[100] = (key[100] == 'l') ? '1' : 'l';
+    key[200] = '\0';
+    same[200] = '\0';
+
+    ei_assert_weak(key, &max256);
+
+    memcpy(key + 200, "xyz", 4);
+    memcpy(same + 200, "xyz", 4);
+
+    changed = ei_bits(key);
+    unchanged = ei_bits(same);
+
+    if (changed > unchanged + 64) {
+        fail_msg("one changed character: %u bits, %u unchanged", changed,
+                 unchanged);
+    }
+}
+
+
 int
 main(void)
 {
@@ -825,6 +872,7 @@ main(void)
         cmocka_unit_test(test_repeated_weak_blocks_are_weak_at_every_length),
         cmocka_unit_test(test_repeats_then_another_character_are_weak),
         cmocka_unit_test(test_repeats_behind_nearer_places_are_weak),
+        cmocka_unit_test(test_repeats_behind_chance_repeats_are_found),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
