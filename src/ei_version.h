@@ -8,6 +8,6 @@
 #ifndef EI_VERSION_H
 #define EI_VERSION_H
 
-#define EI_HMAC_VERSION  "0.5.3"
+#define EI_HMAC_VERSION  "0.5.4"
 
 #endif /* EI_VERSION_H */
