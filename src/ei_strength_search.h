@@ -1,10 +1,13 @@
 /*
  * What the files of the strength estimate share: the costs of patterns,
- * the search state, and the two passes over a window (src/ei_strength.c
+ * the search state, and the passes over a window (src/ei_strength.c
  * drives them).
  *
+ *   ei_strength_search.c   the bound, and the search of a window
  *   ei_strength_window.c   a glance at a window: what may start where
- *   ei_strength_match.c    the patterns found at one position
+ *   ei_strength_match.c    the patterns found at one position, from
+ *                          ei_strength_repeats.c, _walks.c, _words.c and
+ *                          _dates.c
  *
  * Internal to the estimate; callers use ei_strength.h.
  */
@@ -33,6 +36,9 @@
 
 /* millibits in a bit */
 #define EI_MB                   1000
+
+/* least saving, in bits, for which the patterns found count at all */
+#define EI_STRENGTH_SURPRISE    22
 
 
 /* farthest back a repeated block is looked for */
@@ -82,13 +88,13 @@
 
 /*
  * What the search may take again from p characters on (ei_search_again()
- * in ei_strength.c): the patterns found at a position are known from the
- * characters EI_MEMO_BACK before it up to its reach after it.  Behind, a
- * repeat looks EI_REPEAT_PERIOD and EI_REPEAT_ON back; ahead, whatever was
- * looked at and found nothing (a word that failed, at most EI_WORD_MAX
- * letters, a date of ten characters, the glance's four) stays within
- * EI_MEMO_PROBE, and what was found within its end and the character
- * that ended it.
+ * in ei_strength_search.c): the patterns found at a position are known
+ * from the characters EI_MEMO_BACK before it up to its reach after it.
+ * Behind, a repeat looks EI_REPEAT_PERIOD and EI_REPEAT_ON back; ahead,
+ * whatever was looked at and found nothing (a word that failed, at most
+ * EI_WORD_MAX letters, a date of ten characters, the glance's four) stays
+ * within EI_MEMO_PROBE, and what was found within its end and the
+ * character that ended it.
  */
 #define EI_MEMO_BACK            (EI_REPEAT_PERIOD + EI_REPEAT_ON + 2)
 #define EI_MEMO_PROBE           (EI_WORD_MAX + 1)
@@ -121,8 +127,8 @@
  * the search both.  Three characters name at most 2 x 2 x 2 prefixes.
  * Keys are printable ASCII: bit 31 of the four is free for the direction.
  */
-#define EI_WORD_SEEN_BITS       8
-#define EI_WORD_SEEN            (1 << EI_WORD_SEEN_BITS)
+#define EI_WORD_KEPT_BITS       8
+#define EI_WORD_KEPT            (1 << EI_WORD_KEPT_BITS)
 #define EI_WORD_BACKWARD        0x80000000u
 #define EI_WORD_IDS             8
 
@@ -268,7 +274,7 @@ typedef struct {
      * characters begin, by their hash.  It holds characters of the key,
      * and is cleansed with the letters.
      */
-    ei_word_ids_t         word_ids[EI_WORD_SEEN];
+    ei_word_ids_t         word_ids[EI_WORD_KEPT];
 
     /*
      * While the search keeps what it finds for later (ei_search_again()):
@@ -281,8 +287,17 @@ typedef struct {
 } ei_search_t;
 
 
+int ei_patterns_may_count(ei_search_t *s, const unsigned char *key,
+    size_t len, uint64_t naive, uint32_t few);
+void ei_search(ei_search_t *s, const unsigned char *key, size_t len);
 void ei_strength_window(ei_search_t *s, const unsigned char *key, size_t len);
 void ei_strength_match(ei_search_t *s, size_t i);
+void ei_match_repeats(ei_search_t *s, size_t i);
+void ei_match_repeats_tiny(ei_search_t *s, size_t i);
+void ei_match_steps(ei_search_t *s, size_t i);
+void ei_match_walks(ei_search_t *s, size_t i);
+void ei_match_words(ei_search_t *s, size_t i);
+void ei_match_dates(ei_search_t *s, size_t i);
 size_t ei_word_prefixes(const ei_search_t *s, size_t at, int dir,
     uint32_t fourth, uint16_t *id);
 void ei_word_prefixes_keep(ei_search_t *s, ei_word_ids_t *kept,
@@ -329,17 +344,6 @@ static inline int
 ei_repeat_goes_on(const unsigned char *key, size_t i, size_t p)
 {
     return i > p && key[i - 1] == key[i - 1 - p];
-}
-
-
-/* and from EI_REPEAT_ON characters before i at least (EI_REPEAT_TRIES) */
-
-static inline int
-ei_repeat_goes_on_long(const unsigned char *key, size_t i, size_t p)
-{
-    return i >= p + EI_REPEAT_ON
-           && memcmp(key + i - EI_REPEAT_ON, key + i - EI_REPEAT_ON - p,
-                     EI_REPEAT_ON) == 0;
 }
 
 
@@ -393,7 +397,7 @@ ei_word_prefixes_at(ei_search_t *s, size_t at, int dir)
     }
 
     kept = &s->word_ids[(four * EI_BLOCK_HASH_MUL)
-                        >> (32 - EI_WORD_SEEN_BITS)];
+                        >> (32 - EI_WORD_KEPT_BITS)];
 
     if (kept->four != four) {
         ei_word_prefixes_keep(s, kept, four, at, dir);
@@ -435,6 +439,35 @@ ei_repeat_len(const unsigned char *key, size_t len, size_t i, size_t p,
 }
 
 
+/* a repeat of n characters p back, or n steps: the period and the length */
+
+static inline uint32_t
+ei_repeat_bits(size_t p, size_t n)
+{
+    return EI_REPEAT_BITS + ei_log2[p] + 2 * ei_log2[n];
+}
+
+
+/*
+ * Capitals in a word or walk: none is free, all of them or just the first
+ * cost a bit, any other mix a bit a letter, as in a random key.
+ */
+
+static inline uint32_t
+ei_case_bits(unsigned upper, unsigned letters, unsigned first_upper)
+{
+    if (upper == 0) {
+        return 0;
+    }
+
+    if (upper == letters || (upper == 1 && first_upper)) {
+        return EI_MB;
+    }
+
+    return letters * EI_MB;
+}
+
+
 /*
  * key[from..to) is one pattern of the given cost: the cheapest
  * descriptions from "from" on, with each step, after a pattern or not
@@ -457,6 +490,61 @@ ei_relax_cost(ei_search_t *s, size_t from, size_t to, uint32_t bits)
             s->cost[k][1][from] = c + EI_NEXT_PATTERN_BITS;
         }
     }
+}
+
+
+/*
+ * key[from..to) is one pattern of the given cost; while the search keeps
+ * what it finds, the memo of the position gets it too
+ */
+
+static inline void
+ei_relax(ei_search_t *s, size_t from, size_t to, uint32_t bits)
+{
+    int32_t     saved;
+    size_t      reach;
+    unsigned    k;
+    ei_memo_t  *m;
+
+    if (s->bound) {
+        for (k = 0; k < 2; k++) {
+            saved = (int32_t) ((to - from) * s->step[k])
+                    - (int32_t) (bits + EI_NEXT_PATTERN_BITS);
+
+            if (saved > s->gain[k]) {
+                s->gain[k] = saved;
+            }
+        }
+
+        return;
+    }
+
+    ei_relax_cost(s, from, to, bits);
+
+    m = s->memo_cur;
+
+    if (m == NULL) {
+        return;
+    }
+
+    if (m->n == EI_MEMO_FOUND) {
+        m->reach = EI_MEMO_NEVER;
+        return;
+    }
+
+    /* the character at "to" ended the pattern: it must be the same too */
+
+    reach = to + 1 - s->memo_at;
+
+    if (reach > m->reach && m->reach != EI_MEMO_NEVER) {
+        m->reach = (uint16_t) reach;
+    }
+
+    m->found[m->n].from = (int16_t) ((ptrdiff_t) from
+                                     - (ptrdiff_t) s->memo_at);
+    m->found[m->n].to = (int16_t) (to - s->memo_at);
+    m->found[m->n].bits = bits;
+    m->n++;
 }
 
 

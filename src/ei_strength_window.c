@@ -1,8 +1,8 @@
 /*
  * The glance at a window of the key that tells, with table lookups, where
  * each kind of pattern may start (README "How hmacKey strength is
- * estimated"): the search and the bound of src/ei_strength.c look only
- * there.
+ * estimated"): the search and the bound of src/ei_strength_search.c look
+ * only there.
  */
 
 #include <stdint.h>
@@ -490,7 +490,7 @@ ei_repeats_tiny(ei_search_t *s, unsigned char *code)
     unsigned              d;
     uint64_t              low, high, seen, eq, eq1, eq2, eq3, block, on;
     uint64_t              all, cut, near, far, far_of[EI_TINY_PAST];
-    uint64_t              q0, q1, q2, q3, q4, q5, q6, q7;
+    uint64_t              four[8];
     const unsigned char  *key;
 
     key = s->key;
@@ -519,19 +519,13 @@ ei_repeats_tiny(ei_search_t *s, unsigned char *code)
     eq3 = 0;
 
     /*
-     * q0 to q7: the periods that eq(j - 3) to eq(j) all hold, for j = i
-     * down to i - 7; all: those that eq(i - 7) to eq(i) hold.
+     * four[j % 8]: the periods that eq(j - 3) to eq(j) all hold, for the
+     * last eight j; all: those that eq(i - 7) to eq(i) hold.
      * far_of[b % EI_TINY_PAST]: the periods tried at b only if the repeat
      * there is EI_REPEAT_ON long, until that is known.
      */
 
-    q1 = 0;
-    q2 = 0;
-    q3 = 0;
-    q4 = 0;
-    q5 = 0;
-    q6 = 0;
-    q7 = 0;
+    memset(four, 0, sizeof(four));
 
     for (i = 0; i < s->len; i++) {
         d = code[key[i] % EI_CHARS] - 1u;
@@ -540,8 +534,8 @@ ei_repeats_tiny(ei_search_t *s, unsigned char *code)
 
         eq = ((d & 1) ? low : ~low) & ((d & 2) ? high : ~high) & seen;
 
-        q0 = eq & eq1 & eq2 & eq3;
-        all = q0 & q4;
+        four[i % 8] = eq & eq1 & eq2 & eq3;
+        all = four[i % 8] & four[(i + 4) % 8];
 
         if (i >= 2) {
             b = i - 2;
@@ -552,13 +546,13 @@ ei_repeats_tiny(ei_search_t *s, unsigned char *code)
             /*
              * the periods before the second that goes on at all (near),
              * and before the second that goes on from eq(b - 8) to
-             * eq(b - 1), q7 and q3 (far)
+             * eq(b - 1), four of i - 7 and i - 3 (far)
              */
 
             cut = on & (on - 1);
             near = block & ((cut & -cut) - 1);
 
-            cut = on & q3 & q7;
+            cut = on & four[(i + 5) % 8] & four[(i + 1) % 8];
             cut &= cut - 1;
             far = block & ((cut & -cut) - 1) & ~near;
 
@@ -591,13 +585,6 @@ ei_repeats_tiny(ei_search_t *s, unsigned char *code)
         eq2 = eq1;
         eq1 = eq;
 
-        q7 = q6;
-        q6 = q5;
-        q5 = q4;
-        q4 = q3;
-        q3 = q2;
-        q2 = q1;
-        q1 = q0;
     }
 
     return 1;

@@ -26,14 +26,27 @@
 #define ei_strength_match       ei_ref_strength_match
 #define ei_word_prefixes        ei_ref_word_prefixes
 #define ei_word_prefixes_keep   ei_ref_word_prefixes_keep
+#define ei_patterns_may_count   ei_ref_patterns_may_count
+#define ei_search               ei_ref_search
+#define ei_match_repeats        ei_ref_match_repeats
+#define ei_match_repeats_tiny   ei_ref_match_repeats_tiny
+#define ei_match_steps          ei_ref_match_steps
+#define ei_match_walks          ei_ref_match_walks
+#define ei_match_words          ei_ref_match_words
+#define ei_match_dates          ei_ref_match_dates
 
 unsigned ei_ref_strength_bits(const unsigned char *key, size_t len);
 ei_reason_t ei_ref_strength_check(const unsigned char *key, size_t len,
     const ei_strength_policy_t *policy, unsigned *bits, ei_verdict_t *v);
 
 #include "../../src/ei_strength.c"
+#include "../../src/ei_strength_search.c"
 #include "../../src/ei_strength_window.c"
 #include "../../src/ei_strength_match.c"
+#include "../../src/ei_strength_repeats.c"
+#include "../../src/ei_strength_walks.c"
+#include "../../src/ei_strength_words.c"
+#include "../../src/ei_strength_dates.c"
 
 #undef ei_strength_bits
 #undef ei_strength_check
@@ -41,5 +54,13 @@ ei_reason_t ei_ref_strength_check(const unsigned char *key, size_t len,
 #undef ei_strength_match
 #undef ei_word_prefixes
 #undef ei_word_prefixes_keep
+#undef ei_patterns_may_count
+#undef ei_search
+#undef ei_match_repeats
+#undef ei_match_repeats_tiny
+#undef ei_match_steps
+#undef ei_match_walks
+#undef ei_match_words
+#undef ei_match_dates
 
 #endif /* EI_STRENGTH_REF_H */
